@@ -1,0 +1,6 @@
+package io.claimdesk.policy;
+
+/** Who says the parcel arrived. */
+public enum ArrivalSource {
+    CARRIER, BUYER, SELLER
+}

@@ -1,0 +1,44 @@
+package io.claimdesk.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Evaluates a case on a day: the claim window (R6), the phase, the ranked options and the explanation. */
+public final class ClaimPolicy {
+
+    private ClaimPolicy() {
+    }
+
+    public static ClaimEvaluation evaluate(ClaimCase claimCase, java.time.LocalDate asOf) {
+        OrderFacts facts = claimCase.facts();
+        ClaimWindow window = claimCase.window();
+        ClaimPhase phase = window.phaseOn(asOf);
+        List<Statement> says = new ArrayList<>();
+        if (phase instanceof ClaimPhase.NotYetOpen n) {
+            says.add(Statement.of(Rule.R6, Message.WINDOW_NOT_YET_OPEN, asOf, window.opensOn(), n.daysUntilOpen()));
+        } else if (phase instanceof ClaimPhase.Open o) {
+            says.add(Statement.of(Rule.R6, Message.WINDOW_OPEN, asOf, window.deadline(), o.daysLeft()));
+        } else if (phase instanceof ClaimPhase.Late l) {
+            says.add(Statement.of(Rule.R6, Message.WINDOW_LATE, asOf, window.deadline(), l.daysPast()));
+        }
+        says.add(window.openedByOrderDate(facts)
+                ? Statement.of(Rule.R6, Message.OPENS_BY_ORDER, facts.orderDate())
+                : Statement.of(Rule.R6, Message.OPENS_BY_DELIVERY, facts.deliveryBase()));
+        says.add(facts.isService()
+                ? Statement.of(Rule.R6, Message.DEADLINE_FROM_SERVICE, facts.serviceDate())
+                : Statement.of(Rule.R6, Message.DEADLINE_FROM_DELIVERY, facts.maxDeliveryDate()));
+        RefundLedger ledger = claimCase.ledger();
+        if (claimCase.status() == CaseStatus.OPEN && ledger.standing() == RefundStanding.FULL
+                && facts.fulfilment() == Fulfilment.SELLER) {
+            says.add(Statement.of(Rule.R3, Message.FULLY_REFUNDED, ledger.refunded()));
+        }
+        if (claimCase.arrival() != null) {
+            says.addAll(LateArrival.decide(ledger, claimCase.arrival().deliveredOn()).statements());
+        }
+        if (claimCase.status() == CaseStatus.CLOSED) {
+            says.add(Statement.of(Rule.R1, Message.CASE_CLOSED, claimCase.closeReason()));
+        }
+        says.add(Statement.of(Rule.R2, Message.FEEDBACK_STAYS_POSSIBLE));
+        return new ClaimEvaluation(asOf, window, phase, ResolutionOptions.rank(claimCase, window, phase), says);
+    }
+}

@@ -1,0 +1,56 @@
+package io.claimdesk.policy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.stream.Collectors;
+
+/** Marketplaces we know: each fixes the zone in which calendar days are counted (R6) and the order currency. */
+public enum Marketplace {
+    FR("Europe/Paris", "EUR", Language.FR),
+    DE("Europe/Berlin", "EUR", Language.EN),
+    ES("Europe/Madrid", "EUR", Language.EN),
+    IT("Europe/Rome", "EUR", Language.EN),
+    UK("Europe/London", "GBP", Language.EN),
+    US("America/Los_Angeles", "USD", Language.EN),
+    JP("Asia/Tokyo", "JPY", Language.EN);
+
+    private final ZoneId zone;
+    private final Currency currency;
+    private final Language defaultLanguage;
+
+    Marketplace(String zone, String currency, Language defaultLanguage) {
+        this.zone = ZoneId.of(zone);
+        this.currency = Currency.getInstance(currency);
+        this.defaultLanguage = defaultLanguage;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Currency currency() {
+        return currency;
+    }
+
+    public Language defaultLanguage() {
+        return defaultLanguage;
+    }
+
+    /** The calendar date of an instant in this marketplace: 23:30 UTC on 1 March is already 2 March in Paris. */
+    public LocalDate dateOf(Instant instant) {
+        return LocalDate.ofInstant(instant, zone);
+    }
+
+    public static Marketplace parse(String field, String code) {
+        for (Marketplace m : values()) {
+            if (m.name().equals(code)) {
+                return m;
+            }
+        }
+        throw Refusal.invalid(field, "unknown marketplace '" + code + "'; known: "
+                + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
+    }
+}

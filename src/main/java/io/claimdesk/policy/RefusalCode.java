@@ -1,0 +1,10 @@
+package io.claimdesk.policy;
+
+/** Stable machine codes for refusals; callers and the API mapping depend on these names. */
+public enum RefusalCode {
+    VALIDATION_FAILED,
+    CASE_NOT_FOUND,
+    REFUND_ID_CONFLICT,
+    REFUND_EXCEEDS_REMAINING,
+    INVALID_TRANSITION
+}

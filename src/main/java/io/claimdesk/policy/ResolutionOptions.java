@@ -1,0 +1,94 @@
+package io.claimdesk.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Ranks what the seller can do about an order reported as not received (R1, R3, R4, R5, R7, R8). */
+public final class ResolutionOptions {
+
+    private ResolutionOptions() {
+    }
+
+    /**
+     * Contacting the buyer always comes first (R1). A marketplace-fulfilled order goes to the marketplace's
+     * returns process instead of seller refunds (R4). Otherwise refunds are offered while something is left
+     * to refund (R3, R7), and carrier assistance when the carrier reports the parcel lost or misdelivered
+     * (R8): before the claim window opens there is time to let the carrier search first, afterwards the
+     * refund, being the friendliest answer, ranks first.
+     */
+    public static List<ResolutionOption> rank(ClaimCase claimCase, ClaimWindow window, ClaimPhase phase) {
+        if (claimCase.status() != CaseStatus.OPEN) {
+            return List.of();
+        }
+        OrderFacts facts = claimCase.facts();
+        List<Kind> order = new ArrayList<>();
+        order.add(Kind.contact(window));
+        if (facts.fulfilment() == Fulfilment.MARKETPLACE) {
+            order.add(Kind.marketplaceReturns());
+        } else {
+            RefundLedger ledger = claimCase.ledger();
+            List<Kind> refunds = ledger.remaining().isPositive()
+                    ? List.of(Kind.refund(ledger), Kind.refundAndReorder())
+                    : List.of();
+            Kind carrier = facts.shipment().status().carrierCanHelp() ? Kind.carrier(facts.shipment()) : null;
+            if (carrier != null && phase instanceof ClaimPhase.NotYetOpen) {
+                order.add(carrier);
+                order.addAll(refunds);
+            } else {
+                order.addAll(refunds);
+                if (carrier != null) {
+                    order.add(carrier);
+                }
+            }
+        }
+        List<ResolutionOption> ranked = new ArrayList<>(order.size());
+        for (int i = 0; i < order.size(); i++) {
+            Kind k = order.get(i);
+            ranked.add(new ResolutionOption(k.kind, i + 1, k.rules, k.consequences));
+        }
+        return List.copyOf(ranked);
+    }
+
+    private record Kind(OptionKind kind, List<Rule> rules, List<Statement> consequences) {
+
+        static Kind contact(ClaimWindow window) {
+            return new Kind(OptionKind.CONTACT_BUYER, List.of(Rule.R1, Rule.R5), List.of(
+                    Statement.of(Rule.R1, Message.OWN_POLICY_DECIDES),
+                    Statement.of(Rule.R5, Message.CLAIM_STILL_POSSIBLE, window.opensOn(), window.deadline())));
+        }
+
+        static Kind marketplaceReturns() {
+            return new Kind(OptionKind.FBA_PROCESS, List.of(Rule.R4),
+                    List.of(Statement.of(Rule.R4, Message.MARKETPLACE_RETURNS)));
+        }
+
+        static Kind refund(RefundLedger ledger) {
+            return new Kind(OptionKind.REFUND, List.of(Rule.R3), List.of(
+                    Statement.of(Rule.R3, Message.REFUND_FRIENDLIEST, ledger.remaining()),
+                    Statement.of(Rule.R3, Message.REFUND_THEN_ARRIVAL)));
+        }
+
+        static Kind refundAndReorder() {
+            return new Kind(OptionKind.REFUND_AND_REORDER, List.of(Rule.R7), List.of(
+                    Statement.of(Rule.R7, Message.REORDER_GOOD_SERVICE),
+                    Statement.of(Rule.R7, Message.REORDER_THEN_ARRIVAL)));
+        }
+
+        static Kind carrier(Shipment shipment) {
+            String carrier = shipment.carrier() == null ? "-" : shipment.carrier();
+            List<Statement> says = new ArrayList<>();
+            says.add(Statement.of(Rule.R8, shipment.status() == CarrierStatus.LOST_IN_TRANSIT
+                    ? Message.CARRIER_STATUS_LOST : Message.CARRIER_STATUS_WRONG_ADDRESS, carrier));
+            if (shipment.tracked()) {
+                says.add(Statement.of(Rule.R8, Message.CARRIER_TRACKED));
+            }
+            if (shipment.insured()) {
+                says.add(Statement.of(Rule.R8, Message.CARRIER_INSURED));
+            }
+            if (!shipment.tracked() && !shipment.insured()) {
+                says.add(Statement.of(Rule.R8, Message.CARRIER_OTHER_OPTIONS));
+            }
+            return new Kind(OptionKind.CARRIER_ASSISTANCE, List.of(Rule.R8), says);
+        }
+    }
+}
