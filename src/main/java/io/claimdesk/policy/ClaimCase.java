@@ -117,19 +117,19 @@ public record ClaimCase(
             return new RefundTransition(this, replayed.refund(), true, Optional.empty());
         }
         Refund refund = outcome.refund();
-        HistoryEntry entry = refundEntry(refund, stamp);
+        HistoryEntry entry = refundEntry(refund.refundId(), refund.amount(), refund.reorderRequested(), stamp);
         ClaimCase after = append(new ClaimCase(facts, status, closeReason, closedOn, outcome.ledger(), arrival,
                 attendedThrough, version, history), entry);
         return new RefundTransition(after, refund, false, Optional.of(entry));
     }
 
     /** The history entry a recorded refund adds; the store writes the same entry in its single update. */
-    public static HistoryEntry refundEntry(Refund refund, Stamp stamp) {
-        return refund.reorderRequested()
+    public static HistoryEntry refundEntry(String refundId, Money amount, boolean reorderRequested, Stamp stamp) {
+        return reorderRequested
                 ? new HistoryEntry(stamp.at(), stamp.by(), "REFUND_RECORDED", List.of(Rule.R3, Rule.R7),
-                        List.of(Statement.of(Rule.R7, Message.REFUND_AND_REORDER_RECORDED, refund.refundId(), refund.amount())))
+                        List.of(Statement.of(Rule.R7, Message.REFUND_AND_REORDER_RECORDED, refundId, amount)))
                 : new HistoryEntry(stamp.at(), stamp.by(), "REFUND_RECORDED", List.of(Rule.R3),
-                        List.of(Statement.of(Rule.R3, Message.REFUND_RECORDED, refund.refundId(), refund.amount())));
+                        List.of(Statement.of(Rule.R3, Message.REFUND_RECORDED, refundId, amount)));
     }
 
     /** Why a new refund cannot be taken now, if it cannot. */

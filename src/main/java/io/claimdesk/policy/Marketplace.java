@@ -44,6 +44,17 @@ public enum Marketplace {
         return LocalDate.ofInstant(instant, zone);
     }
 
+    /** A currency some marketplace sells in; anything else is refused with the field that named it. */
+    public static Currency currencyNamed(String field, String code) {
+        for (Marketplace m : values()) {
+            if (m.currency.getCurrencyCode().equals(code)) {
+                return m.currency;
+            }
+        }
+        throw Refusal.invalid(field, "unknown currency '" + code + "'; known: "
+                + Arrays.stream(values()).map(m -> m.currency.getCurrencyCode()).distinct().collect(Collectors.joining(", ")));
+    }
+
     public static Marketplace parse(String field, String code) {
         for (Marketplace m : values()) {
             if (m.name().equals(code)) {

@@ -1,0 +1,128 @@
+package io.claimdesk.functions;
+
+import java.time.LocalDate;
+import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.claimdesk.cases.CaseService;
+import io.claimdesk.cases.CaseTable;
+import io.claimdesk.cases.RoundTrips;
+import io.claimdesk.cases.StoreUnavailable;
+import io.claimdesk.policy.ClaimCase;
+import io.claimdesk.policy.ClaimPolicy;
+import io.claimdesk.policy.Fulfilment;
+import io.claimdesk.policy.Language;
+import io.claimdesk.policy.Marketplace;
+import io.claimdesk.policy.Money;
+import io.claimdesk.policy.OrderFacts;
+import io.claimdesk.policy.RefundRequest;
+import io.claimdesk.policy.Refusal;
+import io.claimdesk.policy.Shipment;
+import io.quarkus.funqy.Funq;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * The three functions. Each is thin: read and validate its JSON, call the case service (which asks the
+ * policy and writes conditionally), shape the answer. One deployment exports one of them
+ * ({@code QUARKUS_FUNQY_EXPORT}); all three share this code and one function.zip.
+ */
+@jakarta.enterprise.context.ApplicationScoped
+public class ClaimFunctions {
+
+    private static final Logger LOG = Logger.getLogger(ClaimFunctions.class);
+
+    @Inject
+    Inputs inputs;
+
+    @Inject
+    CaseService cases;
+
+    /** Opens or updates the case for an order reported as not received, and says where the buyer stands (R1-R8). */
+    @Funq(CaseTable.EVALUATE_CLAIM)
+    public Views.EvaluationView evaluateClaim(JsonNode json) {
+        return invoke(CaseTable.EVALUATE_CLAIM, json, () -> {
+            EvaluateClaimInput in = inputs.read(json, EvaluateClaimInput.class);
+            MDC.put("orderId", in.orderId());
+            OrderFacts facts = toFacts(in);
+            ClaimCase c = cases.evaluate(facts, CaseTable.EVALUATE_CLAIM);
+            LocalDate asOf = in.asOf() != null ? in.asOf() : facts.marketplace().dateOf(java.time.Instant.now());
+            Language language = language(in.language(), facts.marketplace());
+            return Views.EvaluationView.of(c, ClaimPolicy.evaluate(c, asOf), language);
+        });
+    }
+
+    /** Records a full or partial refund exactly once (R3, R7). */
+    @Funq(CaseTable.RECORD_REFUND)
+    public Views.RefundResultView recordRefund(JsonNode json) {
+        return invoke(CaseTable.RECORD_REFUND, json, () -> {
+            RecordRefundInput in = inputs.read(json, RecordRefundInput.class);
+            MDC.put("orderId", in.orderId());
+            RefundRequest request = RefundRequest.of(in.refundId(), in.amount(), in.currency(),
+                    Boolean.TRUE.equals(in.reorderRequested()), in.reason(), in.refundedOn());
+            CaseService.RefundResult result = cases.refund(in.orderId(), request, CaseTable.RECORD_REFUND);
+            return Views.RefundResultView.of(result, language(in.language(), result.after().facts().marketplace()));
+        });
+    }
+
+    /** Records that the original parcel arrived (R3, R7), or, given EventBridge's Scheduled Event, sweeps due cases. */
+    @Funq(CaseTable.FLAG_LATE_ARRIVAL)
+    public Views.LateArrivalView flagLateArrival(JsonNode json) {
+        return invoke(CaseTable.FLAG_LATE_ARRIVAL, json, () -> {
+            if (ScheduledEvent.isOne(json)) {
+                ScheduledEvent event = inputs.read(json, ScheduledEvent.class);
+                if (!ScheduledEvent.DETAIL_TYPE.equals(event.detailType())) {
+                    throw Refusal.invalid("detail-type", "expected \"" + ScheduledEvent.DETAIL_TYPE + "\", got \"" + event.detailType() + "\"");
+                }
+                return new Views.LateArrivalView(null, Views.SweepView.of(cases.sweep(event.time(), CaseTable.FLAG_LATE_ARRIVAL)));
+            }
+            ArrivalInput in = inputs.read(json, ArrivalInput.class);
+            MDC.put("orderId", in.orderId());
+            CaseService.ArrivalResult result = cases.arrive(in.orderId(), in.deliveredOn(), in.source(), CaseTable.FLAG_LATE_ARRIVAL);
+            return new Views.LateArrivalView(Views.ArrivalDecisionView.of(result,
+                    language(in.language(), result.after().facts().marketplace())), null);
+        });
+    }
+
+    /** Logs each invocation with its DynamoDB round trips, and turns refusals into the documented error format. */
+    private static <T> T invoke(String function, JsonNode json, Supplier<T> body) {
+        MDC.put("function", function);
+        RoundTrips.start();
+        try {
+            T result = body.get();
+            RoundTrips.Meter meter = RoundTrips.current();
+            LOG.infof("%s done: %d DynamoDB call(s) %s, %.1f capacity unit(s)", function, meter.calls(), meter.operations(),
+                    meter.capacityUnits());
+            return result;
+        } catch (Refusal r) {
+            LOG.infof("%s refused: %s %s", function, r.code(), r.field() == null ? "-" : r.field());
+            throw FunctionError.of(r);
+        } catch (StoreUnavailable e) {
+            LOG.warnf("%s could not reach DynamoDB: %s", function, e.getMessage());
+            throw new FunctionError(503, FunctionError.STORE_UNAVAILABLE, null, e.getMessage() + "; nothing was written, retry", e);
+        } finally {
+            MDC.remove("orderId");
+            MDC.remove("function");
+        }
+    }
+
+    static OrderFacts toFacts(EvaluateClaimInput in) {
+        Marketplace marketplace = Marketplace.parse("marketplace", in.marketplace());
+        if ((in.orderDate() == null) == (in.orderedAt() == null)) {
+            throw Refusal.invalid("orderDate", "give exactly one of orderDate (yyyy-MM-dd) or orderedAt (an instant)");
+        }
+        LocalDate orderDate = in.orderDate() != null ? in.orderDate() : marketplace.dateOf(in.orderedAt());
+        Money total = Money.parse("orderTotal", in.orderTotal(), Marketplace.currencyNamed("currency", in.currency()));
+        var s = in.shipment();
+        Shipment shipment = s == null ? Shipment.none() : new Shipment(s.carrier(), Boolean.TRUE.equals(s.tracking()),
+                Boolean.TRUE.equals(s.insured()), s.status() == null ? io.claimdesk.policy.CarrierStatus.UNKNOWN : s.status());
+        return new OrderFacts(in.orderId(), marketplace, in.fulfilment() == null ? Fulfilment.SELLER : in.fulfilment(),
+                orderDate, in.maxDeliveryDate(), in.serviceDate(), total, shipment, in.reportedOn()).check();
+    }
+
+    private static Language language(String requested, Marketplace marketplace) {
+        return requested == null ? marketplace.defaultLanguage() : Language.parse("language", requested);
+    }
+}

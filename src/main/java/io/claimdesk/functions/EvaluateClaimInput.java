@@ -1,0 +1,37 @@
+package io.claimdesk.functions;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import io.claimdesk.policy.CarrierStatus;
+import io.claimdesk.policy.Fulfilment;
+
+/** evaluateClaim's input: the order facts, and optionally the day to evaluate on and the language. */
+public record EvaluateClaimInput(
+        @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId,
+        @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be a marketplace code such as FR, DE, ES, IT, UK, US, JP") String marketplace,
+        @NotNull Fulfilment fulfilment,
+        LocalDate orderDate,
+        Instant orderedAt,
+        LocalDate maxDeliveryDate,
+        LocalDate serviceDate,
+        @NotNull @Pattern(regexp = Ids.DECIMAL, message = Ids.DECIMAL_MESSAGE) String orderTotal,
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+        @Valid Shipment shipment,
+        LocalDate reportedOn,
+        LocalDate asOf,
+        @Pattern(regexp = "(?i)fr|en", message = "must be fr or en") String language) {
+
+    /** The parcel: carrier name (no personal data), whether tracking or insurance was bought, the carrier's status. */
+    public record Shipment(
+            @Size(max = 64) @Pattern(regexp = "[\\p{L}\\p{N} ._&'-]*", message = "must be a carrier name") String carrier,
+            Boolean tracking,
+            Boolean insured,
+            CarrierStatus status) {
+    }
+}

@@ -1,0 +1,30 @@
+package io.claimdesk.functions;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.NotNull;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** EventBridge's standard "Scheduled Event"; only {@code time} matters: the sweep runs as of it. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ScheduledEvent(
+        String version,
+        String id,
+        @JsonProperty("detail-type") String detailType,
+        String source,
+        String account,
+        @NotNull Instant time,
+        String region,
+        List<String> resources,
+        JsonNode detail) {
+
+    static final String DETAIL_TYPE = "Scheduled Event";
+
+    static boolean isOne(JsonNode json) {
+        return json != null && json.isObject() && json.has("detail-type");
+    }
+}

@@ -1,0 +1,155 @@
+package io.claimdesk.functions;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.claimdesk.cases.CaseService;
+import io.claimdesk.policy.ClaimCase;
+import io.claimdesk.policy.ClaimEvaluation;
+import io.claimdesk.policy.ClaimPhase;
+import io.claimdesk.policy.HistoryEntry;
+import io.claimdesk.policy.Language;
+import io.claimdesk.policy.LateArrival;
+import io.claimdesk.policy.Refund;
+import io.claimdesk.policy.ResolutionOption;
+import io.claimdesk.policy.Rule;
+import io.claimdesk.policy.Statement;
+
+/** The JSON the functions return. Money travels as text at the currency's scale, dates as yyyy-MM-dd. */
+public final class Views {
+
+    private Views() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CaseView(
+            String orderId,
+            String marketplace,
+            String status,
+            String closeReason,
+            LocalDate closedOn,
+            long version,
+            String currency,
+            String orderTotal,
+            String refunded,
+            String remaining,
+            String refundStanding,
+            List<RefundView> refunds,
+            ArrivalView arrival,
+            AttentionView nextAttention,
+            List<HistoryView> history) {
+
+        static CaseView of(ClaimCase c, Language language) {
+            var ledger = c.ledger();
+            return new CaseView(c.orderId(), c.facts().marketplace().name(), c.status().name(),
+                    c.closeReason() == null ? null : c.closeReason().name(), c.closedOn(), c.version(),
+                    ledger.orderTotal().currency().getCurrencyCode(), ledger.orderTotal().amount().toPlainString(),
+                    ledger.refunded().amount().toPlainString(), ledger.remaining().amount().toPlainString(),
+                    ledger.standing().name(), ledger.refunds().stream().map(RefundView::of).toList(),
+                    c.arrival() == null ? null : new ArrivalView(c.arrival().deliveredOn(), c.arrival().source().name(), c.arrival().recordedOn()),
+                    c.nextAttention().map(a -> new AttentionView(a.on(), a.kind().name())).orElse(null),
+                    c.history().stream().map(h -> HistoryView.of(h, language)).toList());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RefundView(String refundId, String amount, boolean full, boolean reorderRequested, String reason, LocalDate refundedOn) {
+        static RefundView of(Refund r) {
+            return new RefundView(r.refundId(), r.amount().amount().toPlainString(), r.requestedFull(), r.reorderRequested(),
+                    r.reason(), r.refundedOn());
+        }
+    }
+
+    public record ArrivalView(LocalDate deliveredOn, String source, LocalDate recordedOn) {
+    }
+
+    public record AttentionView(LocalDate on, String kind) {
+    }
+
+    public record HistoryView(Instant at, String by, String event, List<Rule> rules, List<String> says) {
+        static HistoryView of(HistoryEntry h, Language language) {
+            return new HistoryView(h.at(), h.by(), h.event(), h.rules(), Statement.renderAll(h.statements(), language));
+        }
+    }
+
+    public record WindowView(LocalDate opensOn, LocalDate deadline) {
+    }
+
+    /** NOT_YET_OPEN with daysUntilOpen, OPEN with daysLeft, or LATE with daysPast (a late claim may still be accepted). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PhaseView(String name, Long daysUntilOpen, Long daysLeft, Long daysPast) {
+        static PhaseView of(ClaimPhase phase) {
+            if (phase instanceof ClaimPhase.NotYetOpen n) {
+                return new PhaseView("NOT_YET_OPEN", n.daysUntilOpen(), null, null);
+            }
+            if (phase instanceof ClaimPhase.Open o) {
+                return new PhaseView("OPEN", null, o.daysLeft(), null);
+            }
+            return new PhaseView("LATE", null, null, ((ClaimPhase.Late) phase).daysPast());
+        }
+    }
+
+    public record OptionView(String kind, int rank, List<Rule> rules, List<String> consequences) {
+        static OptionView of(ResolutionOption o, Language language) {
+            return new OptionView(o.kind().name(), o.rank(), o.rules(), Statement.renderAll(o.consequences(), language));
+        }
+    }
+
+    public record EvaluationView(
+            String orderId,
+            LocalDate asOf,
+            String language,
+            WindowView claimWindow,
+            PhaseView phase,
+            List<OptionView> options,
+            List<String> explanation,
+            CaseView caseView) {
+
+        static EvaluationView of(ClaimCase c, ClaimEvaluation e, Language language) {
+            return new EvaluationView(c.orderId(), e.asOf(), language.name().toLowerCase(java.util.Locale.ROOT),
+                    new WindowView(e.window().opensOn(), e.window().deadline()), PhaseView.of(e.phase()),
+                    e.options().stream().map(o -> OptionView.of(o, language)).toList(),
+                    e.explanation(language), CaseView.of(c, language));
+        }
+    }
+
+    public record RefundResultView(RefundView refund, boolean replay, CaseView caseView) {
+        static RefundResultView of(CaseService.RefundResult r, Language language) {
+            return new RefundResultView(RefundView.of(r.refund()), r.replay(), CaseView.of(r.after(), language));
+        }
+    }
+
+    /** What flagLateArrival answers: {@code arrival} for an arrival report, {@code sweep} for a scheduled event. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LateArrivalView(ArrivalDecisionView arrival, SweepView sweep) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ArrivalDecisionView(String decision, boolean replay, LocalDate refundedAfterArrivalOn,
+                                      List<String> nextSteps, CaseView caseView) {
+        static ArrivalDecisionView of(CaseService.ArrivalResult r, Language language) {
+            LateArrival d = r.decision();
+            String name;
+            LocalDate refundedAfter = null;
+            if (d instanceof LateArrival.AskConsentToCharge a) {
+                name = "ASK_CONSENT_TO_CHARGE";
+                refundedAfter = a.refundAfterArrival().map(Refund::refundedOn).orElse(null);
+            } else if (d instanceof LateArrival.ArrangeReturn a) {
+                name = "ARRANGE_RETURN";
+                refundedAfter = a.refundAfterArrival().map(Refund::refundedOn).orElse(null);
+            } else {
+                name = "CLOSED_AS_DELIVERED";
+            }
+            return new ArrivalDecisionView(name, r.replay(), refundedAfter, Statement.renderAll(d.statements(), language),
+                    CaseView.of(r.after(), language));
+        }
+    }
+
+    public record SweepView(Instant time, int examined, int changed, int closed, boolean complete, List<String> changedOrders) {
+        static SweepView of(CaseService.SweepReport r) {
+            return new SweepView(r.time(), r.examined(), r.changed(), r.closed(), r.complete(), r.changedOrders());
+        }
+    }
+}

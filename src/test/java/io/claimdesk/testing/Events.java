@@ -1,0 +1,48 @@
+package io.claimdesk.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The sample events of {@code events/}, the same files the README uses, as editable JSON. */
+public final class Events {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private Events() {
+    }
+
+    public static ObjectNode load(String name) {
+        try {
+            return (ObjectNode) JSON.readTree(Files.readString(Path.of("events", name)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ObjectNode evaluate(String orderId) {
+        return load("evaluate-claim.json").put("orderId", orderId);
+    }
+
+    public static ObjectNode refund(String orderId) {
+        return load("record-refund.json").put("orderId", orderId);
+    }
+
+    public static ObjectNode arrival(String orderId) {
+        return load("flag-late-arrival.json").put("orderId", orderId);
+    }
+
+    public static ObjectNode sweep() {
+        return load("scheduled-sweep.json");
+    }
+
+    /** An order id no other test uses, so tests sharing one engine never see each other's cases. */
+    public static String newOrderId() {
+        return "T-" + UUID.randomUUID().toString().substring(0, 18);
+    }
+}
