@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The sample events of {@code events/}, the same files the README uses, as editable JSON. */
 public final class Events {
 
-    public static final ObjectMapper JSON = new ObjectMapper();
+    /** Dates as yyyy-MM-dd, as the functions write them. */
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Events() {
     }
