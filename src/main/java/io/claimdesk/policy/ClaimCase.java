@@ -72,6 +72,9 @@ public record ClaimCase(
     /** The seller re-evaluates with newer facts (a carrier status, a corrected date). */
     public Transition withFacts(OrderFacts newFacts, Stamp stamp) {
         newFacts.check();
+        if (!newFacts.orderId().equals(facts.orderId())) {
+            throw Refusal.transition("orderId", "case " + orderId() + " cannot take the facts of order " + newFacts.orderId());
+        }
         if (newFacts.equals(facts)) {
             return new Transition(this, Optional.empty());
         }

@@ -30,7 +30,8 @@ public sealed interface LateArrival {
 
     /**
      * After a plain refund: the buyer may be charged again, only with consent (R3).
-     * {@code refundAfterArrival} is the first refund made on or after the delivery date, if any.
+     * {@code refundAfterArrival} is the first refund dated after the delivery date, if any (a refund on
+     * the delivery day itself may have gone out before the parcel came, so it is not reported).
      */
     record AskConsentToCharge(LocalDate deliveredOn, Optional<Refund> refundAfterArrival) implements LateArrival {
         public Rule rule() {

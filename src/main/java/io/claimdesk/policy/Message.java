@@ -60,8 +60,8 @@ public enum Message {
             "Le colis est assuré : ouvrez une réclamation auprès de l'assurance du transporteur.",
             "The parcel is insured: open an insurance claim with the carrier."),
     CARRIER_OTHER_OPTIONS(
-            "Sans suivi ni assurance, le transporteur a peut-être d'autres moyens de retrouver le colis.",
-            "Without tracking or insurance, the carrier may still have other ways to find the parcel."),
+            "Sans informations de suivi, le transporteur a peut-être d'autres moyens de retrouver le colis.",
+            "Without tracking information, the carrier may still have other ways to find the parcel."),
     MARKETPLACE_RETURNS(
             "Commande expédiée par le marketplace (FBA) : retours et remboursements passent par son processus de retours client, pas par un remboursement vendeur.",
             "Fulfilled by the marketplace (FBA): returns and refunds go through its customer-returns process, not a seller refund."),

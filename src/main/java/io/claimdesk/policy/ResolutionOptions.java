@@ -85,7 +85,9 @@ public final class ResolutionOptions {
             if (shipment.insured()) {
                 says.add(Statement.of(Rule.R8, Message.CARRIER_INSURED));
             }
-            if (!shipment.tracked() && !shipment.insured()) {
+            // Seed: without tracking information the carrier may still have other ways to find the parcel;
+            // insurance pays a claim but does not locate anything, so an insured, untracked parcel gets both.
+            if (!shipment.tracked()) {
                 says.add(Statement.of(Rule.R8, Message.CARRIER_OTHER_OPTIONS));
             }
             return new Kind(OptionKind.CARRIER_ASSISTANCE, List.of(Rule.R8), says);

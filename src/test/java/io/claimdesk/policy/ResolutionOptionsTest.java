@@ -1,0 +1,240 @@
+package io.claimdesk.policy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static io.claimdesk.policy.Orders.date;
+import static io.claimdesk.policy.Orders.eur;
+import static io.claimdesk.policy.Orders.noonInParis;
+import static io.claimdesk.policy.Orders.order;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the seller can do (R1, R3, R4, R5, R7, R8), in the order the desk recommends. */
+class ResolutionOptionsTest {
+
+    // window of this order: opens 2026-03-13, deadline 2026-06-08 (see ClaimWindowTest)
+    private static final String ORDERED = "2026-03-01";
+    private static final String MAX_DELIVERY = "2026-03-10";
+    private static final String BEFORE_OPENING = "2026-03-12";
+    private static final String OPENING = "2026-03-13";
+
+    private static List<ResolutionOption> optionsOn(ClaimCase claimCase, String asOf) {
+        return ClaimPolicy.evaluate(claimCase, date(asOf)).options();
+    }
+
+    private static List<OptionKind> kinds(List<ResolutionOption> options) {
+        return options.stream().map(ResolutionOption::kind).toList();
+    }
+
+    private static ResolutionOption option(List<ResolutionOption> options, OptionKind kind) {
+        return options.stream().filter(o -> o.kind() == kind).findFirst().orElseThrow();
+    }
+
+    private static List<Message> messages(ResolutionOption option) {
+        return option.consequences().stream().map(Statement::message).toList();
+    }
+
+    private static ClaimCase lost(boolean tracked, boolean insured) {
+        return order(ORDERED, MAX_DELIVERY).shipment(CarrierStatus.LOST_IN_TRANSIT, tracked, insured).open();
+    }
+
+    @Nested
+    class ContactTheBuyer {
+
+        @Test
+        void alwaysComesFirstCitingR1AndR5() {
+            for (ClaimCase claimCase : List.of(order(ORDERED, MAX_DELIVERY).open(), lost(true, true),
+                    order(ORDERED, MAX_DELIVERY).fulfilment(Fulfilment.MARKETPLACE).open())) {
+                for (String asOf : List.of(ORDERED, OPENING, "2026-09-01")) {
+                    ResolutionOption first = optionsOn(claimCase, asOf).get(0);
+                    assertThat(first.kind()).isEqualTo(OptionKind.CONTACT_BUYER);
+                    assertThat(first.rank()).isEqualTo(1);
+                    assertThat(first.rules()).containsExactly(Rule.R1, Rule.R5);
+                }
+            }
+        }
+
+        @Test
+        void warnsThatAClaimStaysPossibleWithTheWindowDates() {
+            ResolutionOption contact = optionsOn(order(ORDERED, MAX_DELIVERY).open(), ORDERED).get(0);
+
+            assertThat(contact.consequences()).extracting(Statement::rule).containsExactly(Rule.R1, Rule.R5);
+            Statement r5 = contact.consequences().get(1);
+            assertThat(r5.message()).isEqualTo(Message.CLAIM_STILL_POSSIBLE);
+            assertThat(r5.args()).containsExactly("2026-03-13", "2026-06-08");
+            assertThat(r5.render(Language.EN)).startsWith("[R5] ").contains("2026-03-13").contains("2026-06-08");
+            assertThat(r5.render(Language.FR)).startsWith("[R5] ").contains("2026-03-13").contains("2026-06-08");
+        }
+    }
+
+    @Nested
+    class SellerFulfilled {
+
+        @Test
+        void offersBothRefundsAfterContact() {
+            List<ResolutionOption> options = optionsOn(order(ORDERED, MAX_DELIVERY).open(), OPENING);
+
+            assertThat(kinds(options)).containsExactly(OptionKind.CONTACT_BUYER, OptionKind.REFUND,
+                    OptionKind.REFUND_AND_REORDER);
+            assertThat(options).extracting(ResolutionOption::rank).containsExactly(1, 2, 3);
+            assertThat(option(options, OptionKind.REFUND).rules()).containsExactly(Rule.R3);
+            assertThat(option(options, OptionKind.REFUND_AND_REORDER).rules()).containsExactly(Rule.R7);
+        }
+
+        @Test
+        void refundSaysWhatIsLeftAndThatALateParcelCanBeChargedWithConsent() {
+            ClaimCase claimCase = order(ORDERED, MAX_DELIVERY).open()
+                    .refund(RefundRequest.of("rf-1", "30.00", null, false, null, null), noonInParis("2026-03-12")).after();
+
+            ResolutionOption refund = option(optionsOn(claimCase, OPENING), OptionKind.REFUND);
+
+            assertThat(messages(refund)).containsExactly(Message.REFUND_FRIENDLIEST, Message.REFUND_THEN_ARRIVAL);
+            assertThat(refund.consequences().get(0).args()).containsExactly(eur("70.00").toString());
+            assertThat(refund.consequences()).allSatisfy(s -> assertThat(s.rule()).isEqualTo(Rule.R3));
+        }
+
+        @Test
+        void reorderSaysToArrangeTheReturnOfALateParcel() {
+            ResolutionOption reorder = option(optionsOn(order(ORDERED, MAX_DELIVERY).open(), OPENING),
+                    OptionKind.REFUND_AND_REORDER);
+
+            assertThat(messages(reorder)).containsExactly(Message.REORDER_GOOD_SERVICE, Message.REORDER_THEN_ARRIVAL);
+            assertThat(reorder.consequences()).allSatisfy(s -> assertThat(s.rule()).isEqualTo(Rule.R7));
+        }
+
+        @Test
+        void aFullyRefundedOrderHasNoRefundOptionLeft() {
+            ClaimCase claimCase = lost(true, false)
+                    .refund(RefundRequest.of("rf-1", "full", null, false, null, null), noonInParis("2026-03-12")).after();
+
+            assertThat(kinds(optionsOn(claimCase, OPENING)))
+                    .containsExactly(OptionKind.CONTACT_BUYER, OptionKind.CARRIER_ASSISTANCE);
+        }
+    }
+
+    @Nested
+    class FulfilledByTheMarketplace {
+
+        @Test
+        void goesThroughTheMarketplaceReturnsProcessOnly() {
+            ClaimCase fba = order(ORDERED, MAX_DELIVERY).fulfilment(Fulfilment.MARKETPLACE)
+                    .shipment(CarrierStatus.LOST_IN_TRANSIT, true, true).open();
+
+            for (String asOf : List.of(BEFORE_OPENING, OPENING)) {
+                List<ResolutionOption> options = optionsOn(fba, asOf);
+                assertThat(kinds(options)).containsExactly(OptionKind.CONTACT_BUYER, OptionKind.FBA_PROCESS);
+                assertThat(kinds(options)).doesNotContain(OptionKind.REFUND, OptionKind.REFUND_AND_REORDER,
+                        OptionKind.CARRIER_ASSISTANCE);
+                ResolutionOption fbaProcess = option(options, OptionKind.FBA_PROCESS);
+                assertThat(fbaProcess.rank()).isEqualTo(2);
+                assertThat(fbaProcess.rules()).containsExactly(Rule.R4);
+                assertThat(messages(fbaProcess)).containsExactly(Message.MARKETPLACE_RETURNS);
+            }
+        }
+    }
+
+    @Nested
+    class CarrierAssistance {
+
+        @Test
+        void onlyWhenLostInTransitOrShippedToAWrongAddress() {
+            for (CarrierStatus status : CarrierStatus.values()) {
+                ClaimCase claimCase = order(ORDERED, MAX_DELIVERY).shipment(status, true, true).open();
+                boolean offered = kinds(optionsOn(claimCase, OPENING)).contains(OptionKind.CARRIER_ASSISTANCE);
+                assertThat(offered).as(status.name())
+                        .isEqualTo(status == CarrierStatus.LOST_IN_TRANSIT || status == CarrierStatus.WRONG_ADDRESS);
+            }
+        }
+
+        @Test
+        void trackedParcelCanBeLocated() {
+            ResolutionOption carrier = option(optionsOn(lost(true, false), OPENING), OptionKind.CARRIER_ASSISTANCE);
+
+            assertThat(carrier.rules()).containsExactly(Rule.R8);
+            assertThat(messages(carrier)).containsExactly(Message.CARRIER_STATUS_LOST, Message.CARRIER_TRACKED);
+            assertThat(carrier.consequences().get(0).args()).containsExactly("Colissimo");
+            assertThat(carrier.consequences()).allSatisfy(s -> assertThat(s.rule()).isEqualTo(Rule.R8));
+        }
+
+        @Test
+        void insuredParcelOpensAnInsuranceClaimAndWithoutTrackingTheCarrierMayHaveOtherOptions() {
+            // seed: "Si vous n'avez pas obtenu d'informations concernant le suivi, votre transporteur
+            // dispose peut-être d'autres options": the missing tracking, not the missing insurance, decides
+            ResolutionOption carrier = option(optionsOn(lost(false, true), OPENING), OptionKind.CARRIER_ASSISTANCE);
+
+            assertThat(messages(carrier)).containsExactly(Message.CARRIER_STATUS_LOST, Message.CARRIER_INSURED,
+                    Message.CARRIER_OTHER_OPTIONS);
+        }
+
+        @Test
+        void trackedAndInsuredParcelGetsBoth() {
+            ResolutionOption carrier = option(optionsOn(lost(true, true), OPENING), OptionKind.CARRIER_ASSISTANCE);
+
+            assertThat(messages(carrier)).containsExactly(Message.CARRIER_STATUS_LOST, Message.CARRIER_TRACKED,
+                    Message.CARRIER_INSURED);
+        }
+
+        @Test
+        void neitherTrackedNorInsuredAsksForOtherOptions() {
+            ResolutionOption carrier = option(optionsOn(lost(false, false), OPENING), OptionKind.CARRIER_ASSISTANCE);
+
+            assertThat(messages(carrier)).containsExactly(Message.CARRIER_STATUS_LOST, Message.CARRIER_OTHER_OPTIONS);
+        }
+
+        @Test
+        void wrongAddressNamesTheCarrierOrADashWhenUnknown() {
+            ClaimCase claimCase = order(ORDERED, MAX_DELIVERY)
+                    .shipment(new Shipment(null, true, false, CarrierStatus.WRONG_ADDRESS)).open();
+
+            ResolutionOption carrier = option(optionsOn(claimCase, OPENING), OptionKind.CARRIER_ASSISTANCE);
+
+            assertThat(messages(carrier)).containsExactly(Message.CARRIER_STATUS_WRONG_ADDRESS, Message.CARRIER_TRACKED);
+            assertThat(carrier.consequences().get(0).args()).containsExactly("-");
+        }
+
+        @Test
+        void beforeTheWindowOpensTheCarrierSearchesFirst() {
+            List<ResolutionOption> options = optionsOn(lost(true, false), BEFORE_OPENING);
+
+            assertThat(kinds(options)).containsExactly(OptionKind.CONTACT_BUYER, OptionKind.CARRIER_ASSISTANCE,
+                    OptionKind.REFUND, OptionKind.REFUND_AND_REORDER);
+            assertThat(options).extracting(ResolutionOption::rank).containsExactly(1, 2, 3, 4);
+        }
+
+        @Test
+        void fromTheOpeningDayTheRefundComesFirst() {
+            for (String asOf : List.of(OPENING, "2026-06-08", "2026-06-09")) {
+                List<ResolutionOption> options = optionsOn(lost(true, false), asOf);
+
+                assertThat(kinds(options)).as(asOf).containsExactly(OptionKind.CONTACT_BUYER, OptionKind.REFUND,
+                        OptionKind.REFUND_AND_REORDER, OptionKind.CARRIER_ASSISTANCE);
+                assertThat(options).extracting(ResolutionOption::rank).containsExactly(1, 2, 3, 4);
+            }
+        }
+    }
+
+    @Nested
+    class NoOptions {
+
+        @Test
+        void forACaseClosedAsDelivered() {
+            ClaimCase closed = order(ORDERED, MAX_DELIVERY).open()
+                    .arrive(date("2026-03-11"), ArrivalSource.CARRIER, noonInParis("2026-03-11")).after();
+
+            assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
+            assertThat(optionsOn(closed, "2026-03-14")).isEmpty();
+        }
+
+        @Test
+        void forACaseFlaggedForALateArrival() {
+            ClaimCase flagged = lost(true, false)
+                    .refund(RefundRequest.of("rf-1", "10.00", null, false, null, null), noonInParis("2026-03-12")).after()
+                    .arrive(date("2026-03-20"), ArrivalSource.BUYER, noonInParis("2026-03-21")).after();
+
+            assertThat(flagged.status()).isEqualTo(CaseStatus.LATE_ARRIVAL_FLAGGED);
+            assertThat(optionsOn(flagged, "2026-03-21")).isEmpty();
+        }
+    }
+}
