@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 class TemplateTest {
 
     private static final Path TEMPLATE = Path.of("infra", "template.yaml");
-    private static final String FUNCTIONS_CLASS = "io.claimdesk.functions.ClaimFunctions";
+    private static final String FUNCTIONS_PACKAGE = "io.claimdesk.functions";
+    private static final String FUNCTIONS_CLASS = FUNCTIONS_PACKAGE + ".ClaimFunctions";
     private static final Map<String, String> ROUTES = Map.of(
             "/claims/evaluate", CaseTable.EVALUATE_CLAIM,
             "/cases/{orderId}/refunds", CaseTable.RECORD_REFUND,
@@ -83,6 +85,36 @@ class TemplateTest {
                 .map(TemplateTest::funqName)
                 .collect(Collectors.toSet());
         assertThat(funqNames).containsAll(exportsByFunction().values());
+    }
+
+    @Test
+    void requestModelsListExactlyTheFieldsOfTheFunctionInputs() {
+        Map<String, Object> schemas = map(map(map(map(map(resources, "ClaimApi"), "Properties"), "DefinitionBody"),
+                "components"), "schemas");
+        assertThat(schemas).isNotEmpty();
+        schemas.forEach((name, schema) -> {
+            String className = FUNCTIONS_PACKAGE + "." + name;
+            try {
+                assertSameFields(name, asMap(schema), Class.forName(className));
+            } catch (ClassNotFoundException e) {
+                fail(className + " is not on the classpath: request model " + name + " has nothing to be checked against");
+            }
+        });
+    }
+
+    /** A model must name the record's components, no more (unknown keys are refused) and no fewer. */
+    private static void assertSameFields(String where, Map<String, Object> schema, Class<?> type) {
+        assertThat(type.isRecord()).as("%s is a record", type.getName()).isTrue();
+        assertThat(schema).as(where).containsEntry("additionalProperties", false);
+        Map<String, Object> properties = map(schema, "properties");
+        assertThat(properties.keySet()).as(where).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
+        for (RecordComponent component : type.getRecordComponents()) {
+            Map<String, Object> property = map(properties, component.getName());
+            if (property.containsKey("properties")) {
+                assertSameFields(where + "." + component.getName(), property, component.getType());
+            }
+        }
     }
 
     // ---------------------------------------------------------------- API
@@ -155,7 +187,10 @@ class TemplateTest {
 
     @Test
     void aSuccessfulInvocationUsesTheDefaultResponse() {
-        assertThat(selectStatus(responses("/claims/evaluate"), null)).isEqualTo("200");
+        // A successful invocation has no error header: patterns are matched against "", so none may accept it.
+        for (String path : ROUTES.keySet()) {
+            assertThat(selectStatus(responses(path), "")).as(path).isEqualTo("200");
+        }
     }
 
     @Test
@@ -193,6 +228,7 @@ class TemplateTest {
     @Test
     void eachRoleGrantsExactlyTheTableActionsOfItsFunction() {
         exportsByFunction().forEach((function, export) -> {
+            assertThat(CaseTable.ACTIONS_BY_FUNCTION).as(function).containsKey(export);
             List<Map<String, Object>> statements = statementsOf(roleOf(function));
             Set<String> dynamoActions = new TreeSet<>();
             for (Map<String, Object> statement : statements) {
@@ -287,14 +323,11 @@ class TemplateTest {
     // ---------------------------------------------------------------- API Gateway's choice of integration response
 
     /**
-     * API Gateway matches each selection pattern in full against a failed invocation's errorMessage and uses the
-     * default response when none matches (or when the function succeeded). The patterns here must be disjoint, so
-     * whichever match API Gateway would prefer among several, the status is the same.
+     * API Gateway matches each selection pattern in full against a failed invocation's errorMessage (an empty
+     * string when the function succeeded) and uses the default response when none matches. The patterns here must
+     * be disjoint, so whichever match API Gateway would prefer among several, the status is the same.
      */
     private static String selectStatus(Map<String, Object> responses, String errorMessage) {
-        if (errorMessage == null) {
-            return (String) map(responses, "default").get("statusCode");
-        }
         List<String> matching = responses.keySet().stream()
                 .filter(pattern -> !pattern.equals("default"))
                 .filter(pattern -> Pattern.compile(pattern).matcher(errorMessage).matches())
