@@ -42,7 +42,8 @@ public class CaseStore {
     private final String table;
     private final long retentionDays;
 
-    public CaseStore(DynamoDbClient dynamo, ClaimDeskConfig config) {
+    public CaseStore(DynamoDbClient dynamo, ClaimDeskConfig config, TableBootstrap bootstrap) throws java.io.IOException {
+        bootstrap.ensureReady();
         this.dynamo = dynamo;
         this.table = config.tableName();
         this.retentionDays = config.closedCaseRetentionDays();

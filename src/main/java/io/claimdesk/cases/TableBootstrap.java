@@ -26,9 +26,28 @@ public class TableBootstrap {
 
     private static final Logger LOG = Logger.getLogger(TableBootstrap.class);
 
-    void onStart(@Observes StartupEvent event, ClaimDeskConfig config, DynamoDbClient dynamo,
-                 @ConfigProperty(name = "quarkus.dynamodb.endpoint-override") Optional<URI> endpoint) throws IOException {
-        if (!config.createTable()) {
+    private final ClaimDeskConfig config;
+    private final DynamoDbClient dynamo;
+    private final Optional<URI> endpoint;
+    private boolean ready;
+
+    public TableBootstrap(ClaimDeskConfig config, DynamoDbClient dynamo,
+                          @ConfigProperty(name = "quarkus.dynamodb.endpoint-override") Optional<URI> endpoint) {
+        this.config = config;
+        this.dynamo = dynamo;
+        this.endpoint = endpoint;
+    }
+
+    void onStart(@Observes StartupEvent event) throws IOException {
+        ensureReady();
+    }
+
+    /**
+     * Idempotent and synchronized: the Lambda poll loop may deliver the first event before start-up
+     * observers have run, so the store also calls this before its first request.
+     */
+    public synchronized void ensureReady() throws IOException {
+        if (ready || !config.createTable()) {
             return;
         }
         if (LaunchMode.current() == LaunchMode.DEVELOPMENT && endpoint.isPresent() && LocalEngine.isLoopback(endpoint.get())) {
@@ -46,5 +65,6 @@ public class TableBootstrap {
             dynamo.createTable(CaseTable.createTableRequest(config.tableName()));
             LOG.infof("Created table %s at %s", config.tableName(), endpoint.map(URI::toString).orElse("the default endpoint"));
         }
+        ready = true;
     }
 }
