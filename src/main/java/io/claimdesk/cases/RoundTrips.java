@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
  */
 public class RoundTrips implements ExecutionInterceptor {
 
-    /** What one invocation did against DynamoDB. */
-    public record Meter(List<String> operations, double capacityUnits) {
+    /** What one invocation did against DynamoDB, and the wall time spent inside those calls. */
+    public record Meter(List<String> operations, double capacityUnits, long nanosInCalls) {
         public int calls() {
             return operations.size();
         }
@@ -33,13 +33,19 @@ public class RoundTrips implements ExecutionInterceptor {
 
     public static Meter current() {
         MutableMeter m = CURRENT.get();
-        return new Meter(List.copyOf(m.operations), m.capacity);
+        return new Meter(List.copyOf(m.operations), m.capacity, m.nanos);
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        CURRENT.get().startedAt = System.nanoTime();
     }
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         MutableMeter m = CURRENT.get();
         m.operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        m.nanos += System.nanoTime() - m.startedAt;
         SdkResponse response = context.response();
         response.getValueForField("ConsumedCapacity", ConsumedCapacity.class)
                 .ifPresent(c -> m.capacity += c.capacityUnits() == null ? 0 : c.capacityUnits());
@@ -48,16 +54,21 @@ public class RoundTrips implements ExecutionInterceptor {
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
         // A refused conditional write is still a round trip (and consumes write capacity).
-        CURRENT.get().operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        MutableMeter m = CURRENT.get();
+        m.operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        m.nanos += System.nanoTime() - m.startedAt;
     }
 
     private static final class MutableMeter {
         final List<String> operations = new ArrayList<>();
         double capacity;
+        long nanos;
+        long startedAt;
 
         void reset() {
             operations.clear();
             capacity = 0;
+            nanos = 0;
         }
     }
 }

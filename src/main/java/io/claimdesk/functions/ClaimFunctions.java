@@ -93,8 +93,8 @@ public class ClaimFunctions {
         try {
             T result = body.get();
             RoundTrips.Meter meter = RoundTrips.current();
-            LOG.infof("%s done: %d DynamoDB call(s) %s, %.1f capacity unit(s)", function, meter.calls(), meter.operations(),
-                    meter.capacityUnits());
+            LOG.infof("%s done: %d DynamoDB call(s) %s, %.1f capacity unit(s), %d us in DynamoDB", function, meter.calls(),
+                    meter.operations(), meter.capacityUnits(), meter.nanosInCalls() / 1000);
             return result;
         } catch (Refusal r) {
             LOG.infof("%s refused: %s %s", function, r.code(), r.field() == null ? "-" : r.field());
