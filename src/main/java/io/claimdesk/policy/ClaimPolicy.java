@@ -21,9 +21,7 @@ public final class ClaimPolicy {
         } else if (phase instanceof ClaimPhase.Late l) {
             says.add(Statement.of(Rule.R6, Message.WINDOW_LATE, asOf, window.deadline(), l.daysPast()));
         }
-        says.add(window.openedByOrderDate(facts)
-                ? Statement.of(Rule.R6, Message.OPENS_BY_ORDER, facts.orderDate())
-                : Statement.of(Rule.R6, Message.OPENS_BY_DELIVERY, facts.deliveryBase()));
+        says.add(openingStatement(facts, window));
         says.add(facts.isService()
                 ? Statement.of(Rule.R6, Message.DEADLINE_FROM_SERVICE, facts.serviceDate())
                 : Statement.of(Rule.R6, Message.DEADLINE_FROM_DELIVERY, facts.maxDeliveryDate()));
@@ -40,5 +38,16 @@ public final class ClaimPolicy {
         }
         says.add(Statement.of(Rule.R2, Message.FEEDBACK_STAYS_POSSIBLE));
         return new ClaimEvaluation(asOf, window, phase, ResolutionOptions.rank(claimCase, window, phase), says);
+    }
+
+    /** Which R6 bound opened the window; when both fall on one day, say so rather than call one "earlier". */
+    private static Statement openingStatement(OrderFacts facts, ClaimWindow window) {
+        if (facts.deliveryBase().plusDays(ClaimWindow.DAYS_AFTER_MAX_DELIVERY)
+                .equals(facts.orderDate().plusDays(ClaimWindow.DAYS_AFTER_ORDER))) {
+            return Statement.of(Rule.R6, Message.OPENS_ON_BOTH_BOUNDS, window.opensOn());
+        }
+        return window.openedByOrderDate(facts)
+                ? Statement.of(Rule.R6, Message.OPENS_BY_ORDER, facts.orderDate())
+                : Statement.of(Rule.R6, Message.OPENS_BY_DELIVERY, facts.deliveryBase());
     }
 }

@@ -29,6 +29,9 @@ public enum Message {
     OPENS_BY_ORDER(
             "La période s'ouvre 30 jours après la commande (%s), plus tôt que 3 jours après la date de livraison maximale estimée.",
             "The window opens 30 days after the order (%s), earlier than 3 days after the maximum estimated delivery date."),
+    OPENS_ON_BOTH_BOUNDS(
+            "La période s'ouvre le %s : 3 jours calendaires après la date de livraison maximale estimée et 30 jours après la commande tombent le même jour.",
+            "The window opens on %s: 3 calendar days after the maximum estimated delivery date and 30 days after the order fall on the same day."),
     DEADLINE_FROM_DELIVERY(
             "L'acheteur a jusqu'à 90 jours après la date de livraison maximale estimée (%s) pour déposer sa réclamation.",
             "The buyer has until 90 days after the maximum estimated delivery date (%s) to file."),

@@ -37,6 +37,17 @@ class ClaimPolicyTest {
     }
 
     @Test
+    void whenBothBoundsFallOnOneDayTheExplanationSaysSo() {
+        // Order 2026-01-01 + 30 days = 2026-01-31; max delivery 2026-01-28 + 3 days = 2026-01-31.
+        ClaimEvaluation evaluation = ClaimPolicy.evaluate(order("2026-01-01", "2026-01-28").open(), date("2026-01-20"));
+
+        assertThat(evaluation.window().opensOn()).isEqualTo(date("2026-01-31"));
+        assertThat(messages(evaluation)).contains(Message.OPENS_ON_BOTH_BOUNDS)
+                .doesNotContain(Message.OPENS_BY_ORDER, Message.OPENS_BY_DELIVERY);
+        assertThat(evaluation.statements().get(1).render(Language.EN)).contains("2026-01-31").contains("same day");
+    }
+
+    @Test
     void onTheDeadlineTheBuyerCanStillFileWithNoDayLeft() {
         ClaimEvaluation evaluation = ClaimPolicy.evaluate(order("2026-01-01", "2026-02-15").open(), date("2026-05-16"));
 
