@@ -191,6 +191,12 @@ public class CaseStore {
                 response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null);
     }
 
+    /** Maps a case to an item and back, touching no network: used to prime the code paths during init. */
+    public ClaimCase roundTripWithoutIo(ClaimCase c) {
+        dynamo.serviceClientConfiguration();
+        return CaseItems.fromItem(CaseItems.toItem(c, c.version() + 1, retentionDays));
+    }
+
     private static Map<String, AttributeValue> key(String orderId) {
         return Map.of(CaseTable.ORDER_ID, CaseItems.s(orderId));
     }
