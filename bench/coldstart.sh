@@ -18,6 +18,7 @@ runs=${BENCH_RUNS:-5}
 memory=${BENCH_MEMORY_MB:-512}
 timeout_s=${BENCH_TIMEOUT_S:-60}
 read -r -a extra_java_opts <<<"${BENCH_JAVA_OPTS:-}"
+base_java_opts=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 "${extra_java_opts[@]}")
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 bench=$root/bench
@@ -44,7 +45,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-say() { echo "== $*" >&2; }
+say() { echo "== [${SECONDS}s] $*" >&2; }
 
 need() {
   command -v moto_server >/dev/null || { echo "moto_server not found (expected at ~/.pyenv/shims)" >&2; exit 1; }
@@ -71,18 +72,23 @@ fetch_ric() {
   done
 }
 
-# Builds both zips. The main project may be mid-change: its failure only drops it from the run.
+# Builds both zips. The main project may be mid-change: its failure only drops it from the run (an
+# older target/function.zip is then not measured either).
+main_built=1
 build() {
   [[ ${BENCH_SKIP_BUILD:-0} == 1 ]] && return 0
   say "building bench/hello-world"
   (cd "$root" && ./mvnw -q -f bench/hello-world/pom.xml package)
   say "building claim-desk (./mvnw -q -DskipTests package)"
-  (cd "$root" && ./mvnw -q -DskipTests package) || say "claim-desk did not build: measuring hello-world only"
+  if ! (cd "$root" && ./mvnw -q -DskipTests package); then
+    say "claim-desk did not build"
+    main_built=0
+  fi
 }
 
 main_has_functions() {
   # unzip exits non-zero when the member is missing (no grep -q: under pipefail it can kill unzip early)
-  [[ -f $main_zip ]] && unzip -l "$main_zip" io/claimdesk/functions/ClaimFunctions.class >/dev/null 2>&1
+  ((main_built)) && [[ -f $main_zip ]] && unzip -l "$main_zip" io/claimdesk/functions/ClaimFunctions.class >/dev/null 2>&1
 }
 
 free_port() {
@@ -137,7 +143,7 @@ invoke() {
   local api_port
   api_port=$(<"$dir/port")
 
-  local java_opts=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 "${extra_java_opts[@]}")
+  local java_opts=("${base_java_opts[@]}")
   [[ $profile == 1 ]] && java_opts+=("-Xlog:class+load:file=$dir/classload.log:uptimemillis")
   # Only the variables Lambda would set (plus PATH), so nothing from this shell leaks into the JVM.
   local lambda_env=(
@@ -148,8 +154,9 @@ invoke() {
     AWS_LAMBDA_LOG_GROUP_NAME="/aws/lambda/$label" AWS_LAMBDA_LOG_STREAM_NAME=bench
     AWS_EXECUTION_ENV=AWS_Lambda_java21 LAMBDA_TASK_ROOT="$dir/task" _HANDLER="$handler"
     AWS_REGION=eu-west-3 AWS_DEFAULT_REGION=eu-west-3 AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench
+    # The functions' own settings; the tables come from lib/tables.py, so claim-desk must not create one.
     QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE="$endpoint" QUARKUS_FUNQY_EXPORT="$fn_export"
-    HELLO_TABLE_NAME=hello-world CLAIMDESK_TABLE_NAME=claimdesk-bench CLAIMDESK_TABLE_CREATE=false
+    HELLO_TABLE_NAME=hello-world CLAIMDESK_TABLE_NAME=claimdesk-bench CLAIMDESK_CREATE_TABLE=false
   )
   (
     cd "$dir/task"
@@ -213,8 +220,10 @@ build
 labels=(hello-world)
 if main_has_functions; then
   labels+=(evaluateClaim recordRefund flagLateArrival)
-else
+elif ((main_built)); then
   say "target/function.zip has no io/claimdesk/functions/ClaimFunctions.class (the functions are not there yet):"
+  say "measuring hello-world only"
+else
   say "measuring hello-world only"
 fi
 
@@ -287,7 +296,7 @@ report=$bench/results/coldstart-$(date +%Y-%m-%d).md
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(java -version 2>&1 | awk 'NR == 1')."
   echo "$runs measured cold starts per function (median, min, max), AWS_LAMBDA_FUNCTION_MEMORY_SIZE=$memory,"
-  echo "java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 ${extra_java_opts[*]}, RIC 2.10.1, DynamoDB = moto_server on loopback."
+  echo "\`java ${base_java_opts[*]}\`, RIC 2.10.1, DynamoDB = moto_server on loopback."
   echo "Load average (1/5/15 min) before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg). Other work on the"
   echo "machine inflates wall times (median, min, max) most; CPU ms is less sensitive to it. Compare ratios."
   echo

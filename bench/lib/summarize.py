@@ -52,32 +52,48 @@ def median(values):
 
 
 def cold_table(out, labels, baseline):
-    rows, medians, problems = [], {}, []
+    rows, problems = [], []
     for label in labels:
         runs = [read_run(d) for d in sorted((out / label).glob("run-*")) if d.name != "run-00"]
         ok = [r for r in runs if r["status"] == "response"]
         firsts = [r["first_ms"] for r in ok]
-        medians[label] = median(firsts)
-        rows.append((label, len(ok), len(runs), medians[label], min(firsts, default=None),
-                     max(firsts, default=None), median([r["init_ms"] for r in ok]),
-                     median([r["quarkus_ms"] for r in ok]), median([r["cpu_ms"] for r in ok])))
-        for r in runs:
-            if r["status"] != "response":
-                problems.append(f"- {label}: {r['status']}: {r['body'][:300]}")
-                break
-    base = medians.get(baseline)
-    base_cpu = next((row[-1] for row in rows if row[0] == baseline), None)
+        rows.append({
+            "label": label, "ok": len(ok), "runs": len(runs), "median": median(firsts),
+            "min": min(firsts, default=None), "max": max(firsts, default=None),
+            "init": median([r["init_ms"] for r in ok]), "quarkus": median([r["quarkus_ms"] for r in ok]),
+            "cpu": median([r["cpu_ms"] for r in ok]),
+            # the split of each run, then its median
+            "before": median([r["init_ms"] - r["quarkus_ms"] for r in ok if r["init_ms"] and r["quarkus_ms"]]),
+            "invoke": median([r["first_ms"] - r["init_ms"] for r in ok if r["init_ms"]]),
+        })
+        failed = next((r for r in runs if r["status"] != "response"), None)
+        if failed:
+            problems.append(f"- {label}: {failed['status']}: {failed['body'][:300]}")
+
+    base = next((row for row in rows if row["label"] == baseline), {})
+
+    def ratio(row, key):
+        return row[key] / base[key] if row[key] is not None and base.get(key) else None
+
     print("| function | ok runs | median ms | min ms | max ms | ratio vs hello-world "
           "| init ms (to first /next) | Quarkus \"started in\" ms | CPU ms | CPU ratio |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for label, n_ok, n, med, lo, hi, init, quarkus, cpu in rows:
-        ratio = med / base if med is not None and base else None
-        cpu_ratio = cpu / base_cpu if cpu is not None and base_cpu else None
-        print(f"| {label} | {n_ok}/{n} | {fmt(med)} | {fmt(lo)} | {fmt(hi)} | {fmt(ratio, 2)} "
-              f"| {fmt(init)} | {fmt(quarkus)} | {fmt(cpu)} | {fmt(cpu_ratio, 2)} |")
+    for row in rows:
+        print(f"| {row['label']} | {row['ok']}/{row['runs']} | {fmt(row['median'])} | {fmt(row['min'])} "
+              f"| {fmt(row['max'])} | {fmt(ratio(row, 'median'), 2)} | {fmt(row['init'])} | {fmt(row['quarkus'])} "
+              f"| {fmt(row['cpu'])} | {fmt(ratio(row, 'cpu'), 2)} |")
     print("\nAll figures but min/max are medians over the ok runs. init = process start to the runtime's "
           "first /next (JVM, runtime client, Quarkus boot); CPU ms = user + system time of the JVM, all "
           "threads, up to the first response.")
+
+    print("\nWhere the time goes (medians, ms): before Quarkus = JVM start, runtime client and class path up "
+          "to Quarkus' own clock (init - \"started in\"); first invocation = first /next to the response "
+          "(the DynamoDB client's first request, JSON binding, the function's code).\n")
+    print("| function | before Quarkus | Quarkus boot | first invocation |")
+    print("|---|---:|---:|---:|")
+    for row in rows:
+        print(f"| {row['label']} | {fmt(row['before'])} | {fmt(row['quarkus'])} | {fmt(row['invoke'])} |")
+
     if problems:
         print("\nRuns that did not answer with a response (first of each function; not in the figures):\n")
         print("\n".join(problems))
@@ -85,7 +101,7 @@ def cold_table(out, labels, baseline):
 
 def origin(source, task_root):
     """Where a class came from, in a few buckets."""
-    if source == "shared objects file" or source.startswith("shared objects file"):
+    if source.startswith("shared objects file"):
         return "jdk-cds", None
     if source.startswith("jrt:/"):
         return "jdk", None
@@ -103,7 +119,7 @@ def origin(source, task_root):
 
 def profile(out, labels):
     print("| function | classes loaded | JDK (CDS archive / jrt) | function lib/ jars | function root "
-          "(generated + app) | RIC | hidden/generated | loaded during init | during first invocation "
+          "(generated + app) | RIC | lambdas / hidden | loaded during init | during first invocation "
           "| Quarkus \"started in\" ms |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     tops = []
@@ -115,29 +131,37 @@ def profile(out, labels):
             continue
         run = read_run(run_dir)
         task_root = (run_dir / "task").as_posix()
-        buckets, jars, phases = Counter(), Counter(), Counter()
+        buckets, jars, phases, init_packages, invoke_packages = (Counter() for _ in range(5))
         for line in log.read_text(errors="replace").splitlines():
             m = CLASS_LINE.match(line)
             if not m:
                 continue
-            uptime_ms, _, source = int(m.group(1)), m.group(2), m.group(3)
-            kind, jar = origin(source.split(" ")[0] if source.startswith("file:") else source, task_root)
+            uptime_ms, name, source = int(m.group(1)), m.group(2), m.group(3)
+            kind, jar = origin(source, task_root)
             buckets[kind] += 1
             if kind == "lib":
                 jars[jar] += 1
             # JVM uptime starts a few ms after the process, close enough to split the two phases
             if run["init_ms"] is not None and uptime_ms <= run["init_ms"]:
                 phases["init"] += 1
+                init_packages[".".join(name.split(".")[:3])] += 1
             else:
                 phases["invoke"] += 1
+                invoke_packages[".".join(name.split(".")[:4])] += 1
         total = sum(buckets.values())
         print(f"| {label} | {total} | {buckets['jdk-cds']} / {buckets['jdk']} | {buckets['lib']} "
               f"| {buckets['task']} | {buckets['ric']} | {buckets['generated']} | {phases['init']} "
               f"| {phases['invoke']} | {fmt(run['quarkus_ms'])} |")
-        tops.append((label, jars.most_common(6)))
+        tops.append((label, jars.most_common(6), init_packages.most_common(6), invoke_packages.most_common(6)))
     print("\nJars that supply the most classes (profile run):\n")
-    for label, top in tops:
+    for label, top, _, _ in tops:
         print(f"- {label}: " + ", ".join(f"{jar} {n}" for jar, n in top))
+    print("\nPackages loaded during init (profile run; most classes first):\n")
+    for label, _, packages, _ in tops:
+        print(f"- {label}: " + ", ".join(f"{package} {n}" for package, n in packages))
+    print("\nPackages loaded during the first invocation (profile run; most classes first):\n")
+    for label, _, _, packages in tops:
+        print(f"- {label}: " + ", ".join(f"{package} {n}" for package, n in packages))
 
 
 def main(out, baseline, *labels):
