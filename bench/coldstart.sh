@@ -27,13 +27,6 @@ ric_dir=$bench/target/ric
 main_zip=$root/target/function.zip
 hello_zip=$bench/hello-world/target/function.zip
 handler=io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest
-# The runtime interface client and what its pom says it needs at run time.
-ric_artifacts=(
-  com.amazonaws:aws-lambda-java-runtime-interface-client:2.10.1
-  com.amazonaws:aws-lambda-java-core:1.4.0
-  com.amazonaws:aws-lambda-java-serialization:1.2.0
-  software.amazon.awssdk:utils-lite:2.34.0
-)
 export PATH="$HOME/.pyenv/shims:$PATH" # moto_server and boto3 live in the pyenv Python
 
 moto_pid= srv_pid= java_pid=
@@ -57,19 +50,15 @@ need() {
   [[ -x $moto ]] || moto=moto_server
 }
 
+# AWS's runtime interface client 2.10.1 and its run-time dependencies (aws-lambda-java-core,
+# aws-lambda-java-serialization, utils-lite), listed in ric/pom.xml: one Maven run copies them all.
 fetch_ric() {
-  mkdir -p "$ric_dir"
-  local coord group artifact version jar
-  ric_cp=
-  for coord in "${ric_artifacts[@]}"; do
-    IFS=: read -r group artifact version <<<"$coord"
-    jar=$ric_dir/$artifact-$version.jar
-    ric_cp+=${ric_cp:+:}$jar
-    [[ -f $jar ]] && continue
-    say "fetching $coord"
-    (cd "$root" && ./mvnw -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-      -Dartifact="$coord" -DoutputDirectory="$ric_dir")
-  done
+  if [[ ! -f $ric_dir/aws-lambda-java-runtime-interface-client-2.10.1.jar ]]; then
+    say "fetching the runtime interface client into ${ric_dir#"$root"/}"
+    (cd "$root" && ./mvnw -q -f bench/ric/pom.xml dependency:copy-dependencies)
+  fi
+  ric_cp=$(printf '%s:' "$ric_dir"/*.jar)
+  ric_cp=${ric_cp%:}
 }
 
 # Builds both zips. The main project may be mid-change: its failure only drops it from the run (an
