@@ -8,198 +8,24 @@
 #   BENCH_SKIP_BUILD=1 bench/coldstart.sh reuse the zips already in target/
 #
 # Other knobs: BENCH_MEMORY_MB (AWS_LAMBDA_FUNCTION_MEMORY_SIZE, default 512), BENCH_JAVA_OPTS (added
-# to the java command), BENCH_TIMEOUT_S (per cold start, default 60).
-# Writes the report to stdout and bench/results/coldstart-<date>.md; raw runs stay in
-# bench/target/coldstart/<function>/run-NN/.
+# to the java command), BENCH_TIMEOUT_S (per cold start, default 60), BENCH_TAG (added to the report's
+# and raw runs' names, e.g. BENCH_TAG=noprime BENCH_JAVA_OPTS=-Dclaimdesk.prime=false).
+# Writes the report to stdout and bench/results/coldstart-<date>[-<tag>].md; raw runs stay in
+# bench/target/coldstart[-<tag>]/<function>/run-NN/.
 set -euo pipefail
 
 runs=${BENCH_RUNS:-5}
 ((runs >= 1)) || { echo "BENCH_RUNS must be at least 1" >&2; exit 2; }
-memory=${BENCH_MEMORY_MB:-512}
-timeout_s=${BENCH_TIMEOUT_S:-60}
-read -r -a extra_java_opts <<<"${BENCH_JAVA_OPTS:-}"
-base_java_opts=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 "${extra_java_opts[@]}")
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-bench=$root/bench
-out=$bench/target/coldstart
-ric_dir=$bench/target/ric
-main_zip=$root/target/function.zip
-hello_zip=$bench/hello-world/target/function.zip
-handler=io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest
-export PATH="$HOME/.pyenv/shims:$PATH" # moto_server and boto3 live in the pyenv Python
-
-moto_pid= srv_pid= java_pid=
-cleanup() {
-  local pid
-  for pid in $java_pid $srv_pid $moto_pid; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-say() { echo "== [${SECONDS}s] $*" >&2; }
-
-need() {
-  command -v moto_server >/dev/null || { echo "moto_server not found (expected at ~/.pyenv/shims)" >&2; exit 1; }
-  python3 -c 'import boto3' 2>/dev/null || { echo "python3 cannot import boto3 (pyenv Python expected)" >&2; exit 1; }
-  command -v java >/dev/null || { echo "java not found" >&2; exit 1; }
-  # The interpreter behind the pyenv shim: each call through the shim costs a few hundred ms of bash.
-  py=$(python3 -c 'import sys; print(sys.executable)')
-  moto=$(dirname "$py")/moto_server
-  [[ -x $moto ]] || moto=moto_server
-}
-
-# AWS's runtime interface client 2.10.1 and its run-time dependencies (aws-lambda-java-core,
-# aws-lambda-java-serialization, utils-lite), listed in ric/pom.xml: one Maven run copies them all.
-fetch_ric() {
-  if [[ ! -f $ric_dir/aws-lambda-java-runtime-interface-client-2.10.1.jar ]]; then
-    say "fetching the runtime interface client into ${ric_dir#"$root"/}"
-    (cd "$root" && ./mvnw -q -f bench/ric/pom.xml dependency:copy-dependencies)
-  fi
-  ric_cp=$(printf '%s:' "$ric_dir"/*.jar)
-  ric_cp=${ric_cp%:}
-}
-
-# Builds both zips. The main project may be mid-change: its failure only drops it from the run (an
-# older target/function.zip is then not measured either).
-main_built=1
-build() {
-  [[ ${BENCH_SKIP_BUILD:-0} == 1 ]] && return 0
-  say "building bench/hello-world"
-  (cd "$root" && ./mvnw -q -f bench/hello-world/pom.xml package)
-  say "building claim-desk (./mvnw -q -DskipTests package)"
-  if ! (cd "$root" && ./mvnw -q -DskipTests package); then
-    say "claim-desk did not build"
-    main_built=0
-  fi
-}
-
-main_has_functions() {
-  # unzip exits non-zero when the member is missing (no grep -q: under pipefail it can kill unzip early)
-  ((main_built)) && [[ -f $main_zip ]] && unzip -l "$main_zip" io/claimdesk/functions/ClaimFunctions.class >/dev/null 2>&1
-}
-
-free_port() {
-  "$py" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-wait_for_port() {
-  local i
-  for i in $(seq 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "nothing listens on 127.0.0.1:$1" >&2
-  return 1
-}
-
-start_moto() {
-  moto_port=$(free_port)
-  "$moto" -H 127.0.0.1 -p "$moto_port" >>"$out/moto.log" 2>&1 &
-  moto_pid=$!
-  wait_for_port "$moto_port"
-  endpoint=http://127.0.0.1:$moto_port
-}
-
-# make_event SRC DST key=value...: a copy of a sample event with some top-level fields replaced.
-make_event() {
-  "$py" - "$@" <<'EOF'
-import json, sys
-src, dst, *pairs = sys.argv[1:]
-event = json.load(open(src))
-event.update(pair.split("=", 1) for pair in pairs)
-json.dump(event, open(dst, "w"))
-EOF
-}
-
-# invoke LABEL EXPORT ZIP DIR PROFILE EVENT...: one fresh process (a cold start) serving the events
-# in order; DIR receives timings.jsonl and java.log. PROFILE=1 adds the class-loading log.
-invoke() {
-  local label=$1 fn_export=$2 zip=$3 dir=$4 profile=$5
-  shift 5
-  rm -rf "$dir" && mkdir -p "$dir/task"
-  unzip -q "$zip" -d "$dir/task" # a fresh copy per cold start, as a new sandbox gets
-
-  local event_args=() event
-  for event in "$@"; do event_args+=(--event "$event"); done
-  "$py" "$bench/runtime-api/runtime_api.py" "${event_args[@]}" --function-name "$label" \
-    --port-file "$dir/port" --timings "$dir/timings.jsonl" --start-file "$dir/start" \
-    --done-file "$dir/done" 2>"$dir/runtime-api.log" &
-  srv_pid=$!
-  local i
-  for i in $(seq 100); do [[ -s $dir/port ]] && break; sleep 0.05; done
-  local api_port
-  api_port=$(<"$dir/port")
-
-  local java_opts=("${base_java_opts[@]}")
-  [[ $profile == 1 ]] && java_opts+=("-Xlog:class+load:file=$dir/classload.log:uptimemillis")
-  # Only the variables Lambda would set (plus PATH), so nothing from this shell leaks into the JVM.
-  local lambda_env=(
-    PATH="$PATH" LANG=en_US.UTF-8 TZ=:UTC
-    AWS_LAMBDA_RUNTIME_API="127.0.0.1:$api_port"
-    AWS_LAMBDA_FUNCTION_NAME="$label" AWS_LAMBDA_FUNCTION_VERSION='$LATEST'
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE="$memory" AWS_LAMBDA_INITIALIZATION_TYPE=on-demand
-    AWS_LAMBDA_LOG_GROUP_NAME="/aws/lambda/$label" AWS_LAMBDA_LOG_STREAM_NAME=bench
-    AWS_EXECUTION_ENV=AWS_Lambda_java21 LAMBDA_TASK_ROOT="$dir/task" _HANDLER="$handler"
-    AWS_REGION=eu-west-3 AWS_DEFAULT_REGION=eu-west-3 AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench
-    # The functions' own settings; the tables come from lib/tables.py, so claim-desk must not create one.
-    QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE="$endpoint" QUARKUS_FUNQY_EXPORT="$fn_export"
-    HELLO_TABLE_NAME=hello-world CLAIMDESK_TABLE_NAME=claimdesk-bench CLAIMDESK_CREATE_TABLE=false
-  )
-  (
-    cd "$dir/task"
-    # The clock starts here: EPOCHREALTIME is a builtin (no fork), read just before exec.
-    t=$EPOCHREALTIME
-    echo "${t/[.,]/}000" >"$dir/start"
-    exec env -i "${lambda_env[@]}" java "${java_opts[@]}" -cp ".:lib/*:$ric_cp" \
-      com.amazonaws.services.lambda.runtime.api.client.AWSLambda "$handler"
-  ) >"$dir/java.log" 2>&1 &
-  java_pid=$!
-
-  # Poll for the end; the times themselves are stamped by the Runtime API server, not by this loop.
-  local deadline=$((SECONDS + timeout_s))
-  while [[ ! -e $dir/done ]] && kill -0 "$java_pid" 2>/dev/null; do
-    if ((SECONDS >= deadline)); then
-      say "$label: no answer within ${timeout_s}s (see $dir/java.log)"
-      break
-    fi
-    sleep 0.05
-  done
-  record_cpu "$java_pid" "$dir/cpu_ms"
-  kill "$java_pid" 2>/dev/null || true
-  wait "$java_pid" 2>/dev/null || true
-  kill "$srv_pid" 2>/dev/null || true
-  wait "$srv_pid" 2>/dev/null || true
-  java_pid= srv_pid=
-  rm -rf "$dir/task"
-}
-
-# record_cpu PID FILE: CPU time (user + system, all threads) the process has used so far, in ms.
-# On a shared 2-core machine it is far less sensitive than wall time to other work competing for CPU.
-record_cpu() {
-  [[ -r /proc/$1/stat ]] || return 0
-  local stat fields
-  stat=$(<"/proc/$1/stat")
-  read -r -a fields <<<"${stat##*) }" # fields after "pid (comm) ": state is [0], utime [11], stime [12]
-  echo $(((fields[11] + fields[12]) * 1000 / clk_tck)) >"$2"
-}
-
-# Warns when an unmeasured preparation step got errors back: the measured runs would then do other work.
-check_setup() {
-  local dir=$1 errors
-  errors=$(grep -c '"event": "error"' "$dir/timings.jsonl" || true)
-  [[ $errors == 0 ]] && return 0
-  say "warning: $errors error(s) while preparing cases in $dir; first one:"
-  grep -m1 '"event": "error"' "$dir/timings.jsonl" >&2
-}
-
-order_id() { printf '171-%07d-7654321' "$1"; } # the 3-7-7 digit shape of a marketplace order id
+tag=${BENCH_TAG:+-$BENCH_TAG}
+out=$root/bench/target/coldstart$tag
+# need, fetch_ric, build, start_moto, make_event, invoke, check_setup, order_id; the cleanup trap
+source "$root/bench/lib/harness.sh"
 
 # --- main --------------------------------------------------------------------------------------
 
 need
-clk_tck=$(getconf CLK_TCK)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rm -rf "$out" && mkdir -p "$out" "$bench/results"
 fetch_ric
@@ -243,9 +69,12 @@ prepare_engine() {
   start_moto
   "$py" "$bench/lib/tables.py" "$endpoint" hello hello-world
   ((${#open[@]} > 0)) || return 0
-  "$py" "$bench/lib/tables.py" "$endpoint" claimdesk claimdesk-bench
-  say "preparing cases (unmeasured; also warms the file cache for claim-desk's zip)"
+  # claim-desk's table comes from the function itself (io.claimdesk.cases.CaseTable, created by
+  # TableBootstrap when missing), switched on for this unmeasured preparation run only.
+  say "preparing cases (unmeasured; creates claim-desk's table, warms the file cache for its zip)"
+  create_table=true
   invoke evaluateClaim evaluateClaim "$main_zip" "$out/setup-open" 0 "${open[@]}"
+  create_table=false
   check_setup "$out/setup-open"
   invoke recordRefund recordRefund "$main_zip" "$out/setup-refund" 0 "${refund[@]}"
   check_setup "$out/setup-refund"
@@ -279,7 +108,7 @@ for n in $(seq 0 "$runs"); do
   done
 done
 
-report=$bench/results/coldstart-$(date +%Y-%m-%d).md
+report=$bench/results/coldstart-$(date +%Y-%m-%d)$tag.md
 {
   echo "## Cold start, $(date '+%Y-%m-%d %H:%M %Z')"
   echo

@@ -1,12 +1,11 @@
 #!/usr/bin/env python3
-"""Creates the DynamoDB tables the benchmarked functions read, on the local engine (moto_server).
+"""Creates hello-world's DynamoDB table on the local engine (moto_server), with the one item it looks up.
 
-  tables.py ENDPOINT hello TABLE       hello-world's table, with the one item it looks up
-  tables.py ENDPOINT claimdesk TABLE   the case table, as defined in
-                                       src/main/java/io/claimdesk/cases/CaseTable.java
+  tables.py ENDPOINT hello TABLE
 
-The case table is mirrored here rather than created by the function itself so the benchmark does not
-depend on a create-on-start switch; keep it in step with CaseTable.createTableRequest.
+claim-desk's case table is not created here: its single definition is
+src/main/java/io/claimdesk/cases/CaseTable.java, and the benchmarks let the function create it
+(CLAIMDESK_CREATE_TABLE=true, in an unmeasured preparation run only).
 """
 
 import sys
@@ -26,23 +25,8 @@ def hello(ddb, table):
     ddb.put_item(TableName=table, Item={"id": {"S": "hello"}, "greeting": {"S": "hello, world"}})
 
 
-def claimdesk(ddb, table):
-    # CaseTable: partition key orderId; sparse GSI dueIndex (dueShard, dueOn), projection ALL.
-    ddb.create_table(
-        TableName=table, BillingMode="PAY_PER_REQUEST",
-        AttributeDefinitions=[{"AttributeName": name, "AttributeType": "S"}
-                              for name in ("orderId", "dueShard", "dueOn")],
-        KeySchema=[{"AttributeName": "orderId", "KeyType": "HASH"}],
-        GlobalSecondaryIndexes=[{
-            "IndexName": "dueIndex",
-            "KeySchema": [{"AttributeName": "dueShard", "KeyType": "HASH"},
-                          {"AttributeName": "dueOn", "KeyType": "RANGE"}],
-            "Projection": {"ProjectionType": "ALL"},
-        }])
-
-
 def main(endpoint, kind, table):
-    {"hello": hello, "claimdesk": claimdesk}[kind](client(endpoint), table)
+    {"hello": hello}[kind](client(endpoint), table)
 
 
 if __name__ == "__main__":
