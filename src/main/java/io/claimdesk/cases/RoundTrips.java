@@ -47,8 +47,15 @@ public class RoundTrips implements ExecutionInterceptor {
         m.operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
         m.nanos += System.nanoTime() - m.startedAt;
         SdkResponse response = context.response();
-        response.getValueForField("ConsumedCapacity", ConsumedCapacity.class)
-                .ifPresent(c -> m.capacity += c.capacityUnits() == null ? 0 : c.capacityUnits());
+        // Single-item calls and Query answer one ConsumedCapacity; batch calls answer a list of them.
+        response.getValueForField("ConsumedCapacity", Object.class).ifPresent(value -> {
+            if (value instanceof ConsumedCapacity c) {
+                m.capacity += units(c);
+            } else if (value instanceof List<?> list) {
+                list.stream().filter(ConsumedCapacity.class::isInstance)
+                        .forEach(c -> m.capacity += units((ConsumedCapacity) c));
+            }
+        });
     }
 
     @Override
@@ -57,6 +64,10 @@ public class RoundTrips implements ExecutionInterceptor {
         MutableMeter m = CURRENT.get();
         m.operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
         m.nanos += System.nanoTime() - m.startedAt;
+    }
+
+    private static double units(ConsumedCapacity c) {
+        return c.capacityUnits() == null ? 0 : c.capacityUnits();
     }
 
     private static final class MutableMeter {
