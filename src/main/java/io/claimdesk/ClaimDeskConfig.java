@@ -21,6 +21,14 @@ public interface ClaimDeskConfig {
     @WithDefault("false")
     boolean createTable();
 
+    /**
+     * Run one evaluation without I/O during init so SnapStart snapshots warm code. Declared here, not
+     * read with {@code @ConfigProperty}: every {@code claimdesk.*} key must belong to this mapping, or
+     * start-up fails with "does not map to any root" as soon as the key is set.
+     */
+    @WithDefault("true")
+    boolean prime();
+
     Sweep sweep();
 
     interface Sweep {

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimdesk.ClaimDeskConfig;
 import io.claimdesk.cases.CaseStore;
 import io.claimdesk.policy.ClaimCase;
 import io.claimdesk.policy.ClaimPolicy;
@@ -15,7 +16,6 @@ import io.claimdesk.policy.Language;
 import io.claimdesk.policy.OrderFacts;
 import io.claimdesk.policy.Stamp;
 import io.quarkus.runtime.StartupEvent;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,9 +29,8 @@ public class Priming {
 
     private static final Logger LOG = Logger.getLogger(Priming.class);
 
-    void onStart(@Observes StartupEvent event, @ConfigProperty(name = "claimdesk.prime", defaultValue = "true") boolean enabled,
-                 Inputs inputs, CaseStore store, ObjectMapper json) {
-        if (!enabled) {
+    void onStart(@Observes StartupEvent event, ClaimDeskConfig config, Inputs inputs, CaseStore store, ObjectMapper json) {
+        if (!config.prime()) {
             return;
         }
         long started = System.nanoTime();
