@@ -50,8 +50,8 @@ def run(run_dir):
 def main(out, *labels):
     out = Path(out)
     print("| function | warm invocations | errors | p50 ms | p99 ms | max ms | mean ms | DynamoDB calls each "
-          "| mean ms in DynamoDB | share in DynamoDB | p50 first 100 / last 100 ms | load avg before / after |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+          "| mean ms in DynamoDB | mean ms outside | share in DynamoDB | p50 first 100 / last 100 ms | load avg before / after |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
     problems = []
     for label in labels:
         nexts, answers, dynamo, calls = run(out / label)
@@ -61,10 +61,10 @@ def main(out, *labels):
             problems.append(f"- {label}: {len(errors)} error(s), first: {answers[errors[0]]['body'][:300]}")
         lat = [(answers[i]["t_ns"] - nexts[i]) / 1e6 for i in warm]
         if not lat:
-            print(f"| {label} | 0 | | | | | | | | | | |")
+            print(f"| {label} | 0 | | | | | | | | | | | |")
             continue
         ordered = sorted(lat)
-        share = dyn_mean = calls_each = "-"
+        share = dyn_mean = outside = calls_each = "-"
         if dynamo:
             # log line i belongs to invocation i (one process, one invocation at a time)
             if len(dynamo) != len(answers):
@@ -72,6 +72,7 @@ def main(out, *labels):
             warm_dyn = [dynamo[i] for i in warm if i < len(dynamo)]
             share = f"{sum(warm_dyn) / 1000 / sum(lat):.0%}"
             dyn_mean = f"{statistics.mean(warm_dyn) / 1000:.2f}"
+            outside = f"{statistics.mean(lat) - statistics.mean(warm_dyn) / 1000:.2f}"
             each = sorted(set(calls[i] for i in warm if i < len(calls)))
             calls_each = "/".join(map(str, each))
         elif label == "hello-world":
@@ -81,7 +82,7 @@ def main(out, *labels):
         load = " / ".join((out / f"load-{label}-{when}").read_text().split()[0]
                           for when in ("before", "after") if (out / f"load-{label}-{when}").exists())
         print(f"| {label} | {len(lat)} | {len(errors)} | {statistics.median(lat):.2f} | {percentile(ordered, 99):.2f} "
-              f"| {ordered[-1]:.2f} | {statistics.mean(lat):.2f} | {calls_each} | {dyn_mean} | {share} "
+              f"| {ordered[-1]:.2f} | {statistics.mean(lat):.2f} | {calls_each} | {dyn_mean} | {outside} | {share} "
               f"| {head:.2f} / {tail:.2f} | {load} |")
     print("\nLatency: the local Runtime API handing the event out (/next) -> the function's /response arriving; it "
           "includes the runtime client's loopback HTTP both ways, JSON in and out, and the function's DynamoDB "
