@@ -31,6 +31,15 @@ public interface ClaimDeskConfig {
 
     Sweep sweep();
 
+    Dev dev();
+
+    /** Dev mode only. */
+    interface Dev {
+        /** Loopback port of the local DynamoDB engine dev mode starts (or reuses). */
+        @WithDefault("8000")
+        int dynamodbPort();
+    }
+
     interface Sweep {
         /** Most cases one scheduled run handles; the rest waits for the next run. */
         @WithDefault("500")
