@@ -255,7 +255,7 @@ public class CaseService {
 
     private static void giveUpAfter(int attempt, StaleCase e) {
         if (attempt >= ATTEMPTS) {
-            throw new StoreUnavailable("the case kept changing under concurrent updates; retry", e);
+            throw new StoreUnavailable("the case kept changing under concurrent updates", e);
         }
     }
 }

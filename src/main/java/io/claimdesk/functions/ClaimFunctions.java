@@ -100,8 +100,9 @@ public class ClaimFunctions {
             LOG.infof("%s refused: %s %s", function, r.code(), r.field() == null ? "-" : r.field());
             throw FunctionError.of(r);
         } catch (StoreUnavailable e) {
-            LOG.warnf("%s could not reach DynamoDB: %s", function, e.getMessage());
-            throw new FunctionError(503, FunctionError.STORE_UNAVAILABLE, null, e.getMessage() + "; nothing was written, retry", e);
+            LOG.warnf("%s: store unavailable: %s", function, e.getMessage());
+            throw new FunctionError(503, FunctionError.STORE_UNAVAILABLE, null, e.getMessage()
+                    + "; retry the same call: a change already recorded is recognised, never applied twice", e);
         } finally {
             MDC.remove("orderId");
             MDC.remove("function");
