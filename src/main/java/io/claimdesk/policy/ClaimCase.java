@@ -247,6 +247,14 @@ public record ClaimCase(
                 .min(Comparator.comparing(Attention::on));
     }
 
+    /**
+     * True when this case holds a change made with exactly this stamp: the write of the call that owns the
+     * stamp was applied, even if its answer was lost and a retry of the same write was then refused.
+     */
+    public boolean changedWith(Stamp stamp) {
+        return history.stream().anyMatch(h -> h.at().equals(stamp.at()) && h.by().equals(stamp.by()));
+    }
+
     /** The case as the store read it, with the version it was read at. */
     public ClaimCase withVersion(long newVersion) {
         return new ClaimCase(facts, status, closeReason, closedOn, ledger, arrival, attendedThrough, newVersion, history);
