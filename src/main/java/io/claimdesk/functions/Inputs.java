@@ -15,16 +15,20 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.claimdesk.policy.Refusal;
 
 /**
  * Turns a function's JSON into a validated input record, or a refusal naming the field. Stricter than
- * Funqy's own mapping on purpose: unknown fields, numbers where text is expected (amounts travel as text
- * so no precision is lost) and unknown enum values are refused rather than ignored or coerced.
+ * Funqy's own mapping on purpose: unknown fields, numbers or booleans where text is expected (amounts
+ * travel as text so no precision is lost), numbers for enum values and unknown enum values are refused
+ * rather than ignored or coerced.
  */
 @ApplicationScoped
 public class Inputs {
@@ -34,7 +38,13 @@ public class Inputs {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // ALLOW_COERCION_OF_SCALARS does not stop 59.90 or 1 or true from becoming the text "59.9", "1", "true".
+            .withCoercionConfig(LogicalType.Textual, c -> c
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     private final Validator validator;
@@ -69,6 +79,10 @@ public class Inputs {
 
     private static Refusal refusalFor(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? path(m) : null;
+        if (e instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+            return Refusal.invalid(field, (field == null ? "the input" : field)
+                    + " has the wrong type; expected text (write amounts and ids as JSON strings)");
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return Refusal.invalid(field, "unknown field '" + u.getPropertyName() + "'; expected one of "
                     + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
