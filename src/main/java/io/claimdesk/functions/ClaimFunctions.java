@@ -72,11 +72,8 @@ public class ClaimFunctions {
     public Views.LateArrivalView flagLateArrival(JsonNode json) {
         return invoke(CaseTable.FLAG_LATE_ARRIVAL, json, () -> {
             if (ScheduledEvent.isOne(json)) {
-                ScheduledEvent event = inputs.read(json, ScheduledEvent.class);
-                if (!ScheduledEvent.DETAIL_TYPE.equals(event.detailType())) {
-                    throw Refusal.invalid("detail-type", "expected \"" + ScheduledEvent.DETAIL_TYPE + "\", got \"" + event.detailType() + "\"");
-                }
-                return new Views.LateArrivalView(null, Views.SweepView.of(cases.sweep(event.time(), CaseTable.FLAG_LATE_ARRIVAL)));
+                java.time.Instant time = sweepTime(inputs.read(json, ScheduledEvent.class));
+                return new Views.LateArrivalView(null, Views.SweepView.of(cases.sweep(time, CaseTable.FLAG_LATE_ARRIVAL)));
             }
             ArrivalInput in = inputs.read(json, ArrivalInput.class);
             MDC.put("orderId", in.orderId());
@@ -107,6 +104,14 @@ public class ClaimFunctions {
             MDC.remove("orderId");
             MDC.remove("function");
         }
+    }
+
+    /** The time a scheduled sweep runs as of; only EventBridge's "Scheduled Event" starts a sweep. */
+    static java.time.Instant sweepTime(ScheduledEvent event) {
+        if (!ScheduledEvent.DETAIL_TYPE.equals(event.detailType())) {
+            throw Refusal.invalid("detail-type", "expected \"" + ScheduledEvent.DETAIL_TYPE + "\", got \"" + event.detailType() + "\"");
+        }
+        return event.time();
     }
 
     static OrderFacts toFacts(EvaluateClaimInput in) {

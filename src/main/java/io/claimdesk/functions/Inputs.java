@@ -1,5 +1,10 @@
 package io.claimdesk.functions;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Set;
@@ -9,7 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,9 +25,11 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.claimdesk.policy.Refusal;
@@ -27,14 +37,26 @@ import io.claimdesk.policy.Refusal;
 /**
  * Turns a function's JSON into a validated input record, or a refusal naming the field. Stricter than
  * Funqy's own mapping on purpose: unknown fields, numbers or booleans where text is expected (amounts
- * travel as text so no precision is lost), numbers for enum values and unknown enum values are refused
+ * travel as text so no precision is lost), numbers for enum values, unknown enum values, dates that are
+ * not {@code yyyy-MM-dd} text and dates outside {@link #EARLIEST_DATE}..{@link #LATEST_DATE} are refused
  * rather than ignored or coerced.
  */
 @ApplicationScoped
 public class Inputs {
 
+    /**
+     * The first and last day any date or instant of an input may name. Far outside any real order or claim
+     * window, and it keeps every date the desk computes (deadlines, dates in each marketplace's zone) within
+     * java.time's range and at four-digit years, whose ISO text sorts in date order as the due index needs.
+     */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
+
     private final ObjectMapper strict = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("strict-dates")
+                    .addDeserializer(LocalDate.class, new StrictDate())
+                    .addDeserializer(Instant.class, new StrictInstant()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -79,6 +101,10 @@ public class Inputs {
 
     private static Refusal refusalFor(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? path(m) : null;
+        if (e instanceof OutOfRange r) {
+            return Refusal.invalid(field, "'" + r.getValue() + "' is outside the dates accepted, "
+                    + EARLIEST_DATE + " to " + LATEST_DATE);
+        }
         if (e instanceof InvalidFormatException f && f.getTargetType() == String.class) {
             return Refusal.invalid(field, (field == null ? "the input" : field)
                     + " has the wrong type; expected text (write amounts and ids as JSON strings)");
@@ -119,6 +145,66 @@ public class Inputs {
             return "boolean";
         }
         return type.isRecord() ? "object" : type.getSimpleName();
+    }
+
+    /** A well-formed date or instant outside {@link #EARLIEST_DATE}..{@link #LATEST_DATE}. */
+    static final class OutOfRange extends InvalidFormatException {
+        OutOfRange(JsonParser p, String text, Class<?> type) {
+            super(p, "'" + text + "' is outside " + EARLIEST_DATE + ".." + LATEST_DATE, text, type);
+        }
+    }
+
+    /** yyyy-MM-dd text only (no numbers, no [y, m, d] arrays), a real calendar day, within the accepted range. */
+    static final class StrictDate extends StdScalarDeserializer<LocalDate> {
+        StrictDate() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+            }
+            String text = p.getText();
+            LocalDate day;
+            try {
+                day = LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw InvalidFormatException.from(p, "not a date (yyyy-MM-dd)", text, LocalDate.class);
+            }
+            if (day.isBefore(EARLIEST_DATE) || day.isAfter(LATEST_DATE)) {
+                throw new OutOfRange(p, text, LocalDate.class);
+            }
+            return day;
+        }
+    }
+
+    /** ISO-8601 instant text only (no epoch numbers), within the accepted days (UTC). */
+    static final class StrictInstant extends StdScalarDeserializer<Instant> {
+        private static final Instant FIRST = EARLIEST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
+        private static final Instant AFTER_LAST = LATEST_DATE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+        StrictInstant() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
+            }
+            String text = p.getText();
+            Instant instant;
+            try {
+                instant = Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw InvalidFormatException.from(p, "not an instant", text, Instant.class);
+            }
+            if (instant.isBefore(FIRST) || !instant.isBefore(AFTER_LAST)) {
+                throw new OutOfRange(p, text, Instant.class);
+            }
+            return instant;
+        }
     }
 
     private static String path(JsonMappingException e) {
