@@ -109,7 +109,7 @@ public class ClaimFunctions {
     /** The time a scheduled sweep runs as of; only EventBridge's "Scheduled Event" starts a sweep. */
     static java.time.Instant sweepTime(ScheduledEvent event) {
         if (!ScheduledEvent.DETAIL_TYPE.equals(event.detailType())) {
-            throw Refusal.invalid("detail-type", "expected \"" + ScheduledEvent.DETAIL_TYPE + "\", got \"" + event.detailType() + "\"");
+            throw Refusal.invalid("detail-type", "only an EventBridge \"" + ScheduledEvent.DETAIL_TYPE + "\" starts a sweep");
         }
         return event.time();
     }

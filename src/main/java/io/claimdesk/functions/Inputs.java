@@ -69,6 +69,13 @@ public class Inputs {
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
+    /**
+     * What an input's key may look like to be named back in an error: a field name, not free text. Refusals
+     * never quote values or keys a caller typed otherwise, since error messages end up in the logs.
+     */
+    static final String FIELD_NAME = "[A-Za-z][A-Za-z0-9_-]{0,63}";
+    static final String FIELD_PATH = FIELD_NAME + "(\\[[0-9]{1,4}\\])*(\\." + FIELD_NAME + "(\\[[0-9]{1,4}\\])*){0,4}";
+
     private final Validator validator;
 
     public Inputs(Validator validator) {
@@ -85,7 +92,7 @@ public class Inputs {
         } catch (JsonProcessingException e) {
             throw refusalFor(e);
         } catch (IllegalArgumentException e) {
-            throw Refusal.invalid(null, "the input could not be read: " + e.getMessage());
+            throw Refusal.invalid(null, "the input could not be read as " + simpleType(type));
         }
         Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty()) {
@@ -109,19 +116,22 @@ public class Inputs {
             return Refusal.invalid(field, (field == null ? "the input" : field)
                     + " has the wrong type; expected text (write amounts and ids as JSON strings)");
         }
+        String named = field == null ? "the input" : field;
         if (e instanceof UnrecognizedPropertyException u) {
-            return Refusal.invalid(field, "unknown field '" + u.getPropertyName() + "'; expected one of "
+            String name = u.getPropertyName();
+            return Refusal.invalid(field, (name != null && name.matches(FIELD_NAME) ? "unknown field '" + name + "'" : "an unknown field")
+                    + "; expected one of "
                     + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            return Refusal.invalid(field, "'" + f.getValue() + "' is not one of "
+            return Refusal.invalid(field, named + " is not one of "
                     + Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")));
         }
         if (e instanceof InvalidFormatException f) {
-            return Refusal.invalid(field, "'" + f.getValue() + "' is not a valid " + simpleType(f.getTargetType()));
+            return Refusal.invalid(field, named + " is not a valid " + simpleType(f.getTargetType()));
         }
         if (e instanceof JsonMappingException m && m.getCause() instanceof java.time.DateTimeException) {
-            return Refusal.invalid(field, "not a valid date or time: " + m.getCause().getMessage());
+            return Refusal.invalid(field, named + " is not a valid date or time");
         }
         String type = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi ? simpleType(mi.getTargetType()) : "value";
         return Refusal.invalid(field, (field == null ? "the input" : field) + " has the wrong type; expected "
@@ -207,10 +217,15 @@ public class Inputs {
         }
     }
 
+    /**
+     * The path of the offending field, or null when it is not made of field names a program would use: a
+     * key is the caller's text, and it goes into the error (and so the logs) as the {@code <field>} token.
+     */
     private static String path(JsonMappingException e) {
         String joined = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."));
-        return joined.isEmpty() ? null : joined.replace(".[", "[");
+        String path = joined.replace(".[", "[");
+        return path.isEmpty() || !path.matches(FIELD_PATH) ? null : path;
     }
 }
