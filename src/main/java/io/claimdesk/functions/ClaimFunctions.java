@@ -86,6 +86,11 @@ public class ClaimFunctions {
     /** Logs each invocation with its DynamoDB round trips, and turns refusals into the documented error format. */
     private static <T> T invoke(String function, JsonNode json, Supplier<T> body) {
         MDC.put("function", function);
+        // Before the input is read, so that a refused input is logged under its order too; only a valid id.
+        JsonNode orderId = json == null ? null : json.get("orderId");
+        if (orderId != null && orderId.isTextual() && orderId.asText().matches(Ids.PATTERN)) {
+            MDC.put("orderId", orderId.asText());
+        }
         RoundTrips.start();
         try {
             T result = body.get();
