@@ -37,6 +37,9 @@ public class CaseService {
     /** Conditional-write retries before giving up; each retry re-reads, so the decision is made on fresh data. */
     static final int ATTEMPTS = 8;
 
+    /** The last stamp given out in this JVM, in epoch nanoseconds: each call's stamp is distinct. */
+    private static final java.util.concurrent.atomic.AtomicLong LAST_STAMP = new java.util.concurrent.atomic.AtomicLong();
+
     private final CaseStore store;
     private final ClaimDeskConfig config;
     private final Clock clock;
@@ -56,7 +59,7 @@ public class CaseService {
     public ClaimCase evaluate(OrderFacts facts, String by) {
         facts.check();
         for (int attempt = 1; ; attempt++) {
-            Stamp stamp = new Stamp(clock.instant(), by);
+            Stamp stamp = stamp(by);
             Optional<ClaimCase> current = store.find(facts.orderId());
             ClaimCase.Transition t = current.isPresent()
                     ? current.get().withFacts(facts, stamp)
@@ -82,7 +85,7 @@ public class CaseService {
      */
     public RefundResult refund(String orderId, RefundRequest request, String by) {
         for (int attempt = 1; ; attempt++) {
-            Stamp stamp = new Stamp(clock.instant(), by);
+            Stamp stamp = stamp(by);
             Optional<ClaimCase> before = Optional.empty();
             CaseStore.RefundWrite write;
             if (request.amount() instanceof RefundAmount.Partial partial) {
@@ -106,7 +109,9 @@ public class CaseService {
             // The policy, run on the case that refused the write, names the reason (or sees a replay).
             ClaimCase.RefundTransition t = current.refund(request, stamp);
             if (t.replay()) {
-                return new RefundResult(current, t.refund(), true);
+                // Refused because the refund is there: recorded by an earlier delivery, or by this very call
+                // when the SDK retried an update whose answer was lost. Only the former is a replay.
+                return new RefundResult(current, t.refund(), !current.changedWith(stamp));
             }
             giveUpAfter(attempt, new StaleCase(orderId));
         }
@@ -160,16 +165,20 @@ public class CaseService {
 
     /** R3/R7: records an arrival report; a replay of the same report writes nothing. */
     public ArrivalResult arrive(String orderId, LocalDate deliveredOn, ArrivalSource source, String by) {
+        Stamp refused = null;
         for (int attempt = 1; ; attempt++) {
-            Stamp stamp = new Stamp(clock.instant(), by);
+            Stamp stamp = stamp(by);
             ClaimCase current = store.find(orderId).orElseThrow(() -> notFound(orderId));
             ClaimCase.ArrivalTransition t = current.arrive(deliveredOn, source, stamp);
             if (t.replay()) {
-                return new ArrivalResult(current, t.decision(), true);
+                // A write of ours refused as stale may have been our own, applied before its answer was lost.
+                boolean ours = refused != null && current.changedWith(refused);
+                return new ArrivalResult(current, t.decision(), !ours);
             }
             try {
                 return new ArrivalResult(store.save(t.after()), t.decision(), false);
             } catch (StaleCase e) {
+                refused = stamp;
                 giveUpAfter(attempt, e);
             }
         }
@@ -225,15 +234,21 @@ public class CaseService {
     /** Handles one due case; returns the case after the change, or null when nothing was due in its zone. */
     private ClaimCase attend(ClaimCase c, Instant time, String by) {
         ClaimCase current = c;
+        Stamp refused = null;
         for (int attempt = 1; ; attempt++) {
+            if (refused != null && current.changedWith(refused)) {
+                return current; // our write was applied; only its answer was lost
+            }
             LocalDate asOf = current.facts().marketplace().dateOf(time);
-            ClaimCase.Transition t = current.attend(asOf, new Stamp(clock.instant(), by));
+            Stamp stamp = stamp(by);
+            ClaimCase.Transition t = current.attend(asOf, stamp);
             if (!t.changed()) {
                 return null;
             }
             try {
                 return store.save(t.after());
             } catch (StaleCase e) {
+                refused = stamp;
                 if (attempt >= ATTEMPTS) {
                     // Leave it due: the next run sees it again.
                     LOG.warnf("case %s kept changing during the sweep; left for the next run", c.orderId());
@@ -248,6 +263,17 @@ public class CaseService {
         }
     }
 
+    /**
+     * A stamp no other call of this JVM has: the clock's time, moved on by a nanosecond when another call
+     * already took it. A case whose history holds our stamp therefore holds our write ({@link ClaimCase#changedWith}).
+     */
+    private Stamp stamp(String by) {
+        Instant now = clock.instant();
+        long wanted = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long taken = LAST_STAMP.accumulateAndGet(wanted, (last, next) -> next > last ? next : last + 1);
+        return new Stamp(Instant.ofEpochSecond(0, taken), by);
+    }
+
     private static Refusal notFound(String orderId) {
         return new Refusal(RefusalCode.CASE_NOT_FOUND, "orderId", "no case for order " + orderId
                 + "; evaluate the claim first (evaluateClaim) to open one");
@@ -255,7 +281,7 @@ public class CaseService {
 
     private static void giveUpAfter(int attempt, StaleCase e) {
         if (attempt >= ATTEMPTS) {
-            throw new StoreUnavailable("the case kept changing under concurrent updates; retry", e);
+            throw new StoreUnavailable("the case kept changing under concurrent updates", e);
         }
     }
 }

@@ -18,6 +18,8 @@ import io.claimdesk.policy.ClaimCase;
 import io.claimdesk.policy.Fulfilment;
 import io.claimdesk.policy.HistoryEntry;
 import io.claimdesk.policy.RefundLedger;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -201,17 +203,25 @@ public class CaseStore {
         return Map.of(CaseTable.ORDER_ID, CaseItems.s(orderId));
     }
 
-    /** Turns throttling and unreachable-engine failures into one retryable error; the SDK has already retried. */
+    /**
+     * Turns throttling, server errors, timeouts and an unreachable engine into one retryable error; the SDK
+     * has already retried. After a timeout a write may have been applied: the message does not claim otherwise.
+     */
     private static <T> T call(Supplier<T> request) {
         try {
             return request.get();
         } catch (ConditionalCheckFailedException e) {
             throw e;
         } catch (DynamoDbException e) {
-            if (e.isThrottlingException() || e.statusCode() >= 500) {
-                throw new StoreUnavailable("DynamoDB is throttling or failing (" + e.awsErrorDetails().errorCode() + ")", e);
+            if (e.isThrottlingException()) {
+                throw new StoreUnavailable("DynamoDB is throttling (" + e.awsErrorDetails().errorCode() + ")", e);
+            }
+            if (e.statusCode() >= 500) {
+                throw new StoreUnavailable("DynamoDB is failing (" + e.awsErrorDetails().errorCode() + ")", e);
             }
             throw e;
+        } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
+            throw new StoreUnavailable("DynamoDB did not answer in time: " + e.getMessage(), e);
         } catch (SdkClientException e) {
             throw new StoreUnavailable("DynamoDB cannot be reached: " + e.getMessage(), e);
         } catch (SdkException e) {

@@ -15,8 +15,42 @@ import java.util.Optional;
 /**
  * Starts the local DynamoDB-compatible engine (moto_server, Apache-2.0) for dev mode and tests.
  * Amazon's DynamoDB Local is deliberately not used (its licence is not open source).
+ * <p>
+ * moto evaluates a condition expression and then applies the write as two separate steps, with no lock,
+ * while its server handles each request on its own thread: two concurrent conditional writes to one item
+ * can both pass their conditions (seen with two "full" refunds of one order, both recorded). DynamoDB
+ * applies conditional writes to one item atomically, one after the other. So the engine is started
+ * through {@link #SERIALIZED}: moto's own application behind a lock, one request at a time, which is
+ * the guarantee DynamoDB gives per item and what the store's conditional writes rely on.
+ * <p>
+ * moto also subtracts numbers as binary floats ({@code SET remaining = remaining - :amount} left
+ * 1.6599999999999944 where 59.90 - 58.24 = 1.66), while DynamoDB computes exactly in decimal (38 digits),
+ * as moto itself does for additions. The launcher makes subtraction exact too, so the refund condition
+ * {@code remaining >= :amount} sees what DynamoDB would.
  */
 public final class LocalEngine {
+
+    /** moto's server application (as moto_server builds it) behind one lock, each request alone, with exact subtraction. */
+    static final String SERIALIZED = String.join("\n",
+            "import decimal, os, sys, threading",
+            "from werkzeug.serving import run_simple",
+            "from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app",
+            "from moto.dynamodb.models.dynamo_type import DynamoType",
+            "decimal.DefaultContext.prec = 38",
+            "decimal.setcontext(decimal.Context(prec=38))",
+            "def exact_sub(self, other):",
+            "    if self.type != other.type or self.type != 'N':",
+            "        raise TypeError('Subtraction is only supported between numbers.')",
+            "    return DynamoType({'N': str(decimal.Decimal(self.value) - decimal.Decimal(other.value))})",
+            "DynamoType.__sub__ = exact_sub",
+            "host, port = sys.argv[1], int(sys.argv[2])",
+            "os.environ.setdefault('MOTO_PORT', str(port))",
+            "app = DomainDispatcherApplication(create_backend_app)",
+            "lock = threading.Lock()",
+            "def serialized(environ, start_response):",
+            "    with lock:",
+            "        return list(app(environ, start_response))",
+            "run_simple(host, port, serialized, threaded=True)");
 
     private static final String INSTALL_HINT = "moto_server was not found on PATH nor in ~/.pyenv/shims. "
             + "Install it with: pip install 'moto[server]'  (or point quarkus.dynamodb.endpoint-override at a running "
@@ -48,7 +82,11 @@ public final class LocalEngine {
         if (detached && Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid");
         }
-        command.addAll(List.of(executable().toString(), "-H", "127.0.0.1", "-p", String.valueOf(port)));
+        Path moto = executable();
+        command.addAll(python(moto)
+                .map(python -> List.of(python.toString(), "-c", SERIALIZED, "127.0.0.1", String.valueOf(port)))
+                .orElseThrow(() -> new IllegalStateException("no Python interpreter found for " + moto
+                        + " (looked at its #! line and for python3 beside it)")));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (log.isPresent()) {
             Files.createDirectories(log.get().getParent());
@@ -75,6 +113,32 @@ public final class LocalEngine {
             }
         }
         return process;
+    }
+
+    /**
+     * The Python that runs moto_server: the interpreter named on its {@code #!} line (pip and venv scripts),
+     * else {@code python3} beside it (pyenv shims, which resolve to the same Python as the moto_server shim).
+     */
+    static Optional<Path> python(Path motoServer) throws IOException {
+        String first;
+        try (var lines = Files.lines(motoServer)) {
+            first = lines.findFirst().orElse("");
+        } catch (java.io.UncheckedIOException e) {
+            first = ""; // a binary launcher
+        }
+        if (first.startsWith("#!")) {
+            Path interpreter = Path.of(first.substring(2).strip().split("\\s+")[0]);
+            if (interpreter.getFileName().toString().startsWith("python") && Files.isExecutable(interpreter)) {
+                return Optional.of(interpreter);
+            }
+        }
+        for (String name : List.of("python3", "python")) {
+            Path sibling = motoServer.resolveSibling(name);
+            if (Files.isExecutable(sibling)) {
+                return Optional.of(sibling);
+            }
+        }
+        return Optional.empty();
     }
 
     public static boolean listening(int port) {

@@ -72,11 +72,8 @@ public class ClaimFunctions {
     public Views.LateArrivalView flagLateArrival(JsonNode json) {
         return invoke(CaseTable.FLAG_LATE_ARRIVAL, json, () -> {
             if (ScheduledEvent.isOne(json)) {
-                ScheduledEvent event = inputs.read(json, ScheduledEvent.class);
-                if (!ScheduledEvent.DETAIL_TYPE.equals(event.detailType())) {
-                    throw Refusal.invalid("detail-type", "expected \"" + ScheduledEvent.DETAIL_TYPE + "\", got \"" + event.detailType() + "\"");
-                }
-                return new Views.LateArrivalView(null, Views.SweepView.of(cases.sweep(event.time(), CaseTable.FLAG_LATE_ARRIVAL)));
+                java.time.Instant time = sweepTime(inputs.read(json, ScheduledEvent.class));
+                return new Views.LateArrivalView(null, Views.SweepView.of(cases.sweep(time, CaseTable.FLAG_LATE_ARRIVAL)));
             }
             ArrivalInput in = inputs.read(json, ArrivalInput.class);
             MDC.put("orderId", in.orderId());
@@ -89,6 +86,11 @@ public class ClaimFunctions {
     /** Logs each invocation with its DynamoDB round trips, and turns refusals into the documented error format. */
     private static <T> T invoke(String function, JsonNode json, Supplier<T> body) {
         MDC.put("function", function);
+        // Before the input is read, so that a refused input is logged under its order too; only a valid id.
+        JsonNode orderId = json == null ? null : json.get("orderId");
+        if (orderId != null && orderId.isTextual() && orderId.asText().matches(Ids.PATTERN)) {
+            MDC.put("orderId", orderId.asText());
+        }
         RoundTrips.start();
         try {
             T result = body.get();
@@ -100,12 +102,21 @@ public class ClaimFunctions {
             LOG.infof("%s refused: %s %s", function, r.code(), r.field() == null ? "-" : r.field());
             throw FunctionError.of(r);
         } catch (StoreUnavailable e) {
-            LOG.warnf("%s could not reach DynamoDB: %s", function, e.getMessage());
-            throw new FunctionError(503, FunctionError.STORE_UNAVAILABLE, null, e.getMessage() + "; nothing was written, retry", e);
+            LOG.warnf("%s: store unavailable: %s", function, e.getMessage());
+            throw new FunctionError(503, FunctionError.STORE_UNAVAILABLE, null, e.getMessage()
+                    + "; retry the same call: a change already recorded is recognised, never applied twice", e);
         } finally {
             MDC.remove("orderId");
             MDC.remove("function");
         }
+    }
+
+    /** The time a scheduled sweep runs as of; only EventBridge's "Scheduled Event" starts a sweep. */
+    static java.time.Instant sweepTime(ScheduledEvent event) {
+        if (!ScheduledEvent.DETAIL_TYPE.equals(event.detailType())) {
+            throw Refusal.invalid("detail-type", "only an EventBridge \"" + ScheduledEvent.DETAIL_TYPE + "\" starts a sweep");
+        }
+        return event.time();
     }
 
     static OrderFacts toFacts(EvaluateClaimInput in) {

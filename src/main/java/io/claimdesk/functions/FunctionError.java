@@ -11,7 +11,10 @@ import io.claimdesk.policy.RefusalCode;
  */
 public final class FunctionError extends RuntimeException {
 
-    /** DynamoDB throttled or unreachable: nothing was written, the same call can be retried. */
+    /**
+     * DynamoDB throttled, failing, too slow or unreachable. The same call can be retried: if this one was
+     * recorded after all (a write whose answer was lost), the retry recognises it and does not repeat it.
+     */
     public static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
 
     private final int status;

@@ -94,6 +94,12 @@ public record ClaimCase(
         if (newFacts.marketplace() != facts.marketplace()) {
             throw Refusal.transition("marketplace", "case " + orderId() + " belongs to marketplace " + facts.marketplace());
         }
+        // Corrections are the one change a caller can repeat without bound; refunds have their own limit and an
+        // arrival or the sweep add a few entries at most, so a case stays within its DynamoDB item.
+        if (history.size() >= MAX_HISTORY) {
+            throw Refusal.transition("orderId", "case " + orderId() + " has reached " + MAX_HISTORY
+                    + " changes; its order facts can no longer change");
+        }
         HistoryEntry entry = new HistoryEntry(stamp.at(), stamp.by(), "FACTS_UPDATED", List.of(Rule.R6),
                 List.of(Statement.of(Rule.R6, Message.FACTS_UPDATED)));
         RefundLedger relabelled = new RefundLedger(newFacts.orderTotal(), ledger.refunds());
@@ -245,6 +251,14 @@ public record ClaimCase(
         return candidates.stream()
                 .filter(a -> attendedThrough == null || a.on().isAfter(attendedThrough))
                 .min(Comparator.comparing(Attention::on));
+    }
+
+    /**
+     * True when this case holds a change made with exactly this stamp: the write of the call that owns the
+     * stamp was applied, even if its answer was lost and a retry of the same write was then refused.
+     */
+    public boolean changedWith(Stamp stamp) {
+        return history.stream().anyMatch(h -> h.at().equals(stamp.at()) && h.by().equals(stamp.by()));
     }
 
     /** The case as the store read it, with the version it was read at. */

@@ -231,6 +231,20 @@ class ClaimCaseTest {
                 .shipment(CarrierStatus.LOST_IN_TRANSIT, true, false).build();
 
         @Test
+        void aCaseWithAFullHistoryTakesNoMoreCorrections() {
+            List<HistoryEntry> full = new ArrayList<>();
+            for (int i = 0; i < ClaimCase.MAX_HISTORY; i++) {
+                full.add(open.history().get(0));
+            }
+            ClaimCase crowded = new ClaimCase(facts, CaseStatus.OPEN, null, null, open.ledger(), null, null, 3, full);
+
+            Refusal refusal = refusal(() -> crowded.withFacts(lost, noonInParis("2026-03-14")));
+
+            assertThat(refusal.code()).isEqualTo(RefusalCode.INVALID_TRANSITION);
+            assertThat(crowded.withFacts(facts, noonInParis("2026-03-14")).changed()).as("the same facts still answer").isFalse();
+        }
+
+        @Test
         void sameFactsChangeNothingWhateverTheStatus() {
             ClaimCase closed = open.arrive(date("2026-03-11"), ArrivalSource.CARRIER, noonInParis("2026-03-12")).after();
 

@@ -1,5 +1,6 @@
 package io.claimdesk.testing;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.claimdesk.cases.CaseTable;
@@ -35,6 +36,48 @@ public abstract class FunctionProfile implements QuarkusTestProfile {
         @Override
         protected String export() {
             return CaseTable.FLAG_LATE_ARRIVAL;
+        }
+    }
+
+    /**
+     * recordRefund with {@link FaultInjector} on the DynamoDB client, and short SDK timeouts so that a hung
+     * engine fails an invocation within seconds (2 s per attempt in application.properties).
+     */
+    public static class Faults extends FunctionProfile {
+        /** Per HTTP attempt; the injected hangs last longer. */
+        public static final java.time.Duration ATTEMPT_TIMEOUT = java.time.Duration.ofMillis(1000);
+
+        @Override
+        protected String export() {
+            return CaseTable.RECORD_REFUND;
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("quarkus.dynamodb.interceptors",
+                    "io.claimdesk.cases.RoundTrips,io.claimdesk.testing.CallCounter,io.claimdesk.testing.FaultInjector");
+            config.put("quarkus.dynamodb.api-call-attempt-timeout", ATTEMPT_TIMEOUT.toMillis() + "MS");
+            config.put("quarkus.dynamodb.api-call-timeout", "2S");
+            return config;
+        }
+    }
+
+    /** flagLateArrival with a sweep that stops after {@link #MAX_CASES} cases per run, in pages of 2. */
+    public static class SmallSweep extends FunctionProfile {
+        public static final int MAX_CASES = 3;
+
+        @Override
+        protected String export() {
+            return CaseTable.FLAG_LATE_ARRIVAL;
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("claimdesk.sweep.max-cases", String.valueOf(MAX_CASES));
+            config.put("claimdesk.sweep.page-size", "2");
+            return config;
         }
     }
 }

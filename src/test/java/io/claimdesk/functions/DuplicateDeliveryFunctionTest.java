@@ -1,0 +1,177 @@
+package io.claimdesk.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimdesk.testing.Events;
+import io.claimdesk.testing.FunctionProfile;
+import io.claimdesk.testing.Race;
+import io.claimdesk.testing.StoredCase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * At-least-once delivery: Lambda retries, API clients retry, EventBridge may deliver a schedule twice.
+ * Every function's event is delivered 2 to 10 times, one after the other (through the Lambda mock event
+ * server for the exported recordRefund, as Java calls for the other two) and all at once from as many
+ * threads (as many Lambda instances would), against the real local engine. Exactly one effect each time.
+ */
+@QuarkusTest
+@TestProfile(FunctionProfile.RecordRefund.class)
+class DuplicateDeliveryFunctionTest {
+
+    static final int MIN_DELIVERIES = 2;
+    static final int MAX_DELIVERIES = 10;
+
+    @Inject
+    ClaimFunctions functions;
+
+    private JsonNode json(Object view) {
+        return Events.JSON.valueToTree(view);
+    }
+
+    @Test
+    void aRefundDeliveredTwoToTenTimesInARowIsRecordedOnce() {
+        for (int n = MIN_DELIVERIES; n <= MAX_DELIVERIES; n++) {
+            for (String amount : List.of("20.00", "full")) {
+                String orderId = Events.newOrderId();
+                Fixtures.openCase(functions, orderId);
+                ObjectNode event = Events.refund(orderId).put("amount", amount);
+
+                JsonNode first = Lambda.ok(event);
+                for (int i = 1; i < n; i++) {
+                    JsonNode again = Lambda.ok(event);
+                    assertThat(again.path("replay").asBoolean()).as("delivery %d of %d", i + 1, n).isTrue();
+                    assertThat(again.path("refund")).isEqualTo(first.path("refund"));
+                    assertThat(again.path("caseView")).isEqualTo(first.path("caseView"));
+                }
+                assertThat(first.path("replay").asBoolean()).isFalse();
+                StoredCase stored = StoredCase.of(orderId);
+                assertThat(stored.refundIds()).containsExactly("rf-0001");
+                assertThat(stored.count("REFUND_RECORDED")).isEqualTo(1);
+                assertThat(stored.version()).isEqualTo(2);
+                assertThat(stored.remaining()).isEqualByComparingTo(amount.equals("full") ? "0.00" : "39.90");
+            }
+        }
+    }
+
+    @Test
+    void aRefundDeliveredTwoToTenTimesAtOnceIsRecordedOnce() {
+        for (int n : new int[] {MIN_DELIVERIES, 5, MAX_DELIVERIES}) {
+            for (String amount : List.of("20.00", "full")) {
+                String orderId = Events.newOrderId();
+                Fixtures.openCase(functions, orderId);
+                ObjectNode event = Events.refund(orderId).put("amount", amount);
+
+                // Half the deliveries through the Lambda mock event server, half as direct calls, all at once.
+                List<Race.Outcome<JsonNode>> outcomes = Race.run(n, i -> i % 2 == 0
+                        ? Lambda.ok(event)
+                        : json(functions.recordRefund(event.deepCopy())));
+
+                assertThat(outcomes).allMatch(Race.Outcome::ok, "every delivery answered");
+                assertThat(outcomes).filteredOn(o -> !o.value().path("replay").asBoolean()).as("the one that recorded it").hasSize(1);
+                JsonNode refund = outcomes.get(0).value().path("refund");
+                assertThat(outcomes).allSatisfy(o -> assertThat(o.value().path("refund")).isEqualTo(refund));
+                StoredCase stored = StoredCase.of(orderId);
+                assertThat(stored.refundIds()).containsExactly("rf-0001");
+                assertThat(stored.count("REFUND_RECORDED")).isEqualTo(1);
+                assertThat(stored.version()).isEqualTo(2);
+                assertThat(outcomes).allSatisfy(o -> assertThat(o.value().path("caseView").path("version").asLong()).isEqualTo(2));
+            }
+        }
+    }
+
+    @Test
+    void anEvaluationDeliveredTwoToTenTimesOpensOneCase() {
+        for (int n = MIN_DELIVERIES; n <= MAX_DELIVERIES; n++) {
+            String orderId = Events.newOrderId();
+            ObjectNode event = Events.evaluate(orderId);
+            JsonNode first = json(functions.evaluateClaim(event));
+            for (int i = 1; i < n; i++) {
+                assertThat(json(functions.evaluateClaim(event.deepCopy()))).as("delivery %d of %d", i + 1, n).isEqualTo(first);
+            }
+            StoredCase stored = StoredCase.of(orderId);
+            assertThat(stored.events()).containsExactly("CASE_OPENED");
+            assertThat(stored.version()).isEqualTo(1);
+        }
+        for (int n : new int[] {MIN_DELIVERIES, 5, MAX_DELIVERIES}) {
+            String orderId = Events.newOrderId();
+            ObjectNode event = Events.evaluate(orderId);
+            List<Race.Outcome<JsonNode>> outcomes = Race.run(n, i -> json(functions.evaluateClaim(event.deepCopy())));
+            assertThat(outcomes).allMatch(Race.Outcome::ok, "every delivery answered");
+            JsonNode first = outcomes.get(0).value();
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.value()).isEqualTo(first));
+            StoredCase stored = StoredCase.of(orderId);
+            assertThat(stored.events()).containsExactly("CASE_OPENED");
+            assertThat(stored.version()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anArrivalDeliveredTwoToTenTimesIsFlaggedOnce() {
+        for (int n = MIN_DELIVERIES; n <= MAX_DELIVERIES; n++) {
+            String orderId = Events.newOrderId();
+            Fixtures.openCase(functions, orderId);
+            Fixtures.refund(functions, orderId, "r1", "20.00", false);
+            ObjectNode event = Events.arrival(orderId);
+            JsonNode first = json(functions.flagLateArrival(event)).path("arrival");
+            assertThat(first.path("replay").asBoolean()).isFalse();
+            for (int i = 1; i < n; i++) {
+                JsonNode again = json(functions.flagLateArrival(event.deepCopy())).path("arrival");
+                assertThat(again.path("replay").asBoolean()).as("delivery %d of %d", i + 1, n).isTrue();
+                assertThat(again.path("decision")).isEqualTo(first.path("decision"));
+                assertThat(again.path("nextSteps")).isEqualTo(first.path("nextSteps"));
+                assertThat(again.path("caseView")).isEqualTo(first.path("caseView"));
+            }
+            StoredCase stored = StoredCase.of(orderId);
+            assertThat(stored.events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "LATE_ARRIVAL_FLAGGED");
+            assertThat(stored.status()).isEqualTo("LATE_ARRIVAL_FLAGGED");
+        }
+        for (int n : new int[] {MIN_DELIVERIES, 5, MAX_DELIVERIES}) {
+            String orderId = Events.newOrderId();
+            Fixtures.openCase(functions, orderId);
+            Fixtures.refund(functions, orderId, "r1", "20.00", false);
+            ObjectNode event = Events.arrival(orderId);
+            List<Race.Outcome<JsonNode>> outcomes = Race.run(n, i -> json(functions.flagLateArrival(event.deepCopy())).path("arrival"));
+            assertThat(outcomes).allMatch(Race.Outcome::ok, "every delivery answered");
+            assertThat(outcomes).filteredOn(o -> !o.value().path("replay").asBoolean()).hasSize(1);
+            JsonNode caseView = outcomes.get(0).value().path("caseView");
+            assertThat(outcomes).allSatisfy(o -> {
+                assertThat(o.value().path("decision").asText()).isEqualTo("ASK_CONSENT_TO_CHARGE");
+                assertThat(o.value().path("caseView")).isEqualTo(caseView);
+            });
+            StoredCase stored = StoredCase.of(orderId);
+            assertThat(stored.events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "LATE_ARRIVAL_FLAGGED");
+        }
+    }
+
+    @Test
+    void aScheduledEventDeliveredTwoToTenTimesSweepsEachCaseOnce() {
+        // Two cases per run, due as of the event's time: one closes (no refund), one only hears the deadline passed.
+        for (int n : new int[] {MIN_DELIVERIES, MAX_DELIVERIES}) {
+            String closes = Events.newOrderId();
+            String stays = Events.newOrderId();
+            Fixtures.openCase(functions, closes);
+            Fixtures.openCase(functions, stays);
+            Fixtures.refund(functions, stays, "r1", "20.00", false);
+            ObjectNode event = Events.sweep(); // 2026-06-10T06:00:00Z: window opened and deadline (2026-06-08) passed
+            List<Race.Outcome<JsonNode>> outcomes = Race.run(n, i -> json(functions.flagLateArrival(event.deepCopy())).path("sweep"));
+            assertThat(outcomes).allMatch(Race.Outcome::ok, "every delivery answered");
+            assertThat(outcomes.stream().mapToLong(o -> o.value().path("changedOrders").findValuesAsText("").size()).sum()).isGreaterThanOrEqualTo(0);
+            long changedCloses = outcomes.stream().filter(o -> o.value().path("changedOrders").toString().contains(closes)).count();
+            long changedStays = outcomes.stream().filter(o -> o.value().path("changedOrders").toString().contains(stays)).count();
+            assertThat(changedCloses).as("runs that report %s changed", closes).isEqualTo(1);
+            assertThat(changedStays).as("runs that report %s changed", stays).isEqualTo(1);
+            assertThat(StoredCase.of(closes).events()).containsExactly("CASE_OPENED", "SWEPT");
+            assertThat(StoredCase.of(closes).status()).isEqualTo("CLOSED");
+            assertThat(StoredCase.of(stays).events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "SWEPT");
+            assertThat(StoredCase.of(stays).status()).isEqualTo("OPEN");
+        }
+    }
+}
