@@ -13,15 +13,12 @@ rules of the DynamoDB developer guide (see expected()).
 """
 
 import json
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from dynamo_items import item_size, read_units, write_units  # noqa: E402
-
-DONE = re.compile(r"^(\w+) done: (\d+) DynamoDB call\(s\) \[([^\]]*)\], ([\d.]+) capacity unit\(s\), (\d+) us in DynamoDB$")
-REFUSED = re.compile(r"^(\w+) refused: (\S+) (\S+)$")
+from function_log import DONE, REFUSED, records  # noqa: E402
 BUDGETS = {  # case kind -> most DynamoDB calls allowed (issue #6); "full" takes 2 by design
     "evaluate-new": 2, "evaluate-unchanged": 2,
     "refund-partial": 1, "refund-replay": 1, "refund-full": 2,
@@ -32,13 +29,7 @@ BUDGETS = {  # case kind -> most DynamoDB calls allowed (issue #6); "full" takes
 def invocation_lines(run_dir):
     """The per-invocation lines of the functions' JSON log, in order: (message, mdc)."""
     lines = []
-    for raw in (run_dir / "java.log").read_text(errors="replace").splitlines():
-        if not raw.startswith("{"):
-            continue
-        try:
-            rec = json.loads(raw)
-        except ValueError:
-            continue
+    for rec in records(run_dir):
         if rec.get("loggerName") == "io.claimdesk.functions.ClaimFunctions":
             msg = rec.get("message", "")
             if DONE.match(msg) or REFUSED.match(msg):

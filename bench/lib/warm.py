@@ -11,12 +11,12 @@ claim-desk invocation logs (hello-world logs nothing, so it has none).
 
 import json
 import math
-import re
 import statistics
 import sys
 from pathlib import Path
 
-DONE = re.compile(r" done: (\d+) DynamoDB call\(s\) \[[^\]]*\], [\d.]+ capacity unit\(s\), (\d+) us in DynamoDB$")
+sys.path.insert(0, str(Path(__file__).parent))
+from function_log import DONE, records  # noqa: E402
 
 
 def percentile(values, p):
@@ -33,17 +33,11 @@ def run(run_dir):
         elif rec["event"] in ("response", "error"):
             answers[rec["index"]] = rec
     dynamo, calls = [], []
-    for raw in (run_dir / "java.log").read_text(errors="replace").splitlines():
-        if not raw.startswith("{"):
-            continue
-        try:
-            rec = json.loads(raw)
-        except ValueError:
-            continue
-        m = DONE.search(rec.get("message", ""))
+    for rec in records(run_dir):
+        m = DONE.match(rec.get("message", ""))
         if m:
-            calls.append(int(m.group(1)))
-            dynamo.append(int(m.group(2)))
+            calls.append(int(m.group(2)))
+            dynamo.append(int(m.group(5)))
     return nexts, answers, dynamo, calls
 
 
