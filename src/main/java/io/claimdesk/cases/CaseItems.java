@@ -11,7 +11,6 @@ import java.util.Map;
 
 import io.claimdesk.policy.Arrival;
 import io.claimdesk.policy.ArrivalSource;
-import io.claimdesk.policy.Attention;
 import io.claimdesk.policy.CarrierStatus;
 import io.claimdesk.policy.CaseStatus;
 import io.claimdesk.policy.ClaimCase;
@@ -189,11 +188,6 @@ final class CaseItems {
                 closeReason == null ? null : CloseReason.valueOf(closeReason), date(item, CLOSED_ON),
                 new RefundLedger(total, refunds), arrival, date(item, ATTENDED_THROUGH),
                 Long.parseLong(item.get(VERSION).n()), history);
-    }
-
-    static Attention.Kind dueKind(Map<String, AttributeValue> item) {
-        String kind = str(item, DUE_KIND);
-        return kind == null ? null : Attention.Kind.valueOf(kind);
     }
 
     static AttributeValue s(String value) {
