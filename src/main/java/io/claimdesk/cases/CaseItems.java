@@ -3,18 +3,25 @@ package io.claimdesk.cases;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import io.claimdesk.policy.Arrival;
 import io.claimdesk.policy.ArrivalSource;
 import io.claimdesk.policy.CarrierStatus;
 import io.claimdesk.policy.CaseStatus;
+import io.claimdesk.policy.Attention;
+import io.claimdesk.policy.Claim;
 import io.claimdesk.policy.ClaimCase;
+import io.claimdesk.policy.ClaimOutcome;
 import io.claimdesk.policy.CloseReason;
+import io.claimdesk.policy.FollowUp;
+import io.claimdesk.policy.FollowUps;
 import io.claimdesk.policy.Fulfilment;
 import io.claimdesk.policy.HistoryEntry;
 import io.claimdesk.policy.Marketplace;
@@ -29,8 +36,8 @@ import io.claimdesk.policy.Statement;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Maps a case to one DynamoDB item and back. Refunds live in a map keyed by refund id and
- * {@code remaining} is kept beside them, so a refund can be recorded with one conditional UpdateItem.
+ * Maps a case to one DynamoDB item and back; every attribute name is declared here and nowhere else.
+ * Lists keep their order (refunds, arrivals, history), so a case read back equals the case written.
  */
 final class CaseItems {
 
@@ -50,21 +57,41 @@ final class CaseItems {
     static final String INSURED = "insured";
     static final String CARRIER_STATUS = "carrierStatus";
     static final String REPORTED_ON = "reportedOn";
-    static final String REMAINING = "remaining";
     static final String REFUNDS = "refunds";
-    static final String ARRIVAL = "arrival";
-    static final String ATTENDED_THROUGH = "attendedThrough";
-    static final String DUE_KIND = "dueKind";
+    static final String ARRIVALS = "arrivals";
+    static final String CONSENT = "consent";
+    static final String RETURN_RECEIVED = "returnReceived";
+    static final String REPLACEMENT_ORDER_ID = "replacementOrderId";
+    static final String CLAIM = "claim";
+    static final String NOTED = "noted";
     static final String HISTORY = "history";
 
-    // Refund map entry fields. refundedOn is only stored when the caller gave it; otherwise it is the
-    // date of recordedAt in the marketplace's zone, which the single-UpdateItem path cannot know.
+    // Inside a refund.
+    static final String R_ID = "refundId";
     static final String R_AMOUNT = "amount";
     static final String R_FULL = "full";
     static final String R_REORDER = "reorder";
     static final String R_REASON = "reason";
     static final String R_REFUNDED_ON = "refundedOn";
-    static final String R_RECORDED_AT = "recordedAt";
+    // Inside an arrival.
+    static final String A_DELIVERED_ON = "deliveredOn";
+    static final String A_SOURCE = "source";
+    static final String A_RECORDED_ON = "recordedOn";
+    // Inside the claim.
+    static final String C_FILED_ON = "filedOn";
+    static final String C_REFERENCE = "reference";
+    static final String C_RECORDED_ON = "recordedOn";
+    static final String C_OUTCOME = "outcome";
+    static final String C_DECIDED_ON = "decidedOn";
+    // Inside a history entry and its statements.
+    static final String H_AT = "at";
+    static final String H_BY = "by";
+    static final String H_EVENT = "event";
+    static final String H_RULES = "rules";
+    static final String H_SAYS = "says";
+    static final String S_RULE = "rule";
+    static final String S_MESSAGE = "message";
+    static final String S_ARGS = "args";
 
     private CaseItems() {
     }
@@ -75,7 +102,7 @@ final class CaseItems {
         item.put(CaseTable.ORDER_ID, s(c.orderId()));
         item.put(VERSION, n(version));
         item.put(STATUS, s(c.status().name()));
-        putIfPresent(item, CLOSE_REASON, c.closeReason() == null ? null : c.closeReason().name());
+        putIfPresent(item, CLOSE_REASON, c.closeReason());
         putIfPresent(item, CLOSED_ON, c.closedOn());
         item.put(MARKETPLACE, s(f.marketplace().name()));
         item.put(FULFILMENT, s(f.fulfilment().name()));
@@ -89,62 +116,58 @@ final class CaseItems {
         item.put(INSURED, AttributeValue.fromBool(f.shipment().insured()));
         item.put(CARRIER_STATUS, s(f.shipment().status().name()));
         putIfPresent(item, REPORTED_ON, f.reportedOn());
-        item.put(REMAINING, n(c.ledger().remaining().amount()));
-        Map<String, AttributeValue> refunds = new HashMap<>();
-        for (Refund r : c.ledger().refunds()) {
-            refunds.put(r.refundId(), AttributeValue.fromM(refundEntry(r.amount().amount(), r.requestedFull(),
-                    r.reorderRequested(), r.reason(), r.refundedOn(), null)));
+        item.put(REFUNDS, list(c.ledger().refunds(), r -> {
+            Map<String, AttributeValue> m = new HashMap<>();
+            m.put(R_ID, s(r.refundId()));
+            m.put(R_AMOUNT, n(r.amount().amount()));
+            m.put(R_FULL, AttributeValue.fromBool(r.requestedFull()));
+            m.put(R_REORDER, AttributeValue.fromBool(r.reorderRequested()));
+            putIfPresent(m, R_REASON, r.reason());
+            m.put(R_REFUNDED_ON, s(r.refundedOn().toString()));
+            return m;
+        }));
+        item.put(ARRIVALS, list(c.arrivals(), a -> Map.of(
+                A_DELIVERED_ON, s(a.deliveredOn().toString()),
+                A_SOURCE, s(a.source().name()),
+                A_RECORDED_ON, s(a.recordedOn().toString()))));
+        putIfPresent(item, CONSENT, c.followUps().consent());
+        item.put(RETURN_RECEIVED, AttributeValue.fromBool(c.followUps().returnReceived()));
+        putIfPresent(item, REPLACEMENT_ORDER_ID, c.followUps().replacementOrderId());
+        if (c.claim() != null) {
+            Claim claim = c.claim();
+            Map<String, AttributeValue> m = new HashMap<>();
+            m.put(C_FILED_ON, s(claim.filedOn().toString()));
+            putIfPresent(m, C_REFERENCE, claim.reference());
+            m.put(C_RECORDED_ON, s(claim.recordedOn().toString()));
+            putIfPresent(m, C_OUTCOME, claim.outcome());
+            putIfPresent(m, C_DECIDED_ON, claim.decidedOn());
+            item.put(CLAIM, AttributeValue.fromM(m));
         }
-        item.put(REFUNDS, AttributeValue.fromM(refunds));
-        if (c.arrival() != null) {
-            item.put(ARRIVAL, AttributeValue.fromM(Map.of(
-                    "deliveredOn", s(c.arrival().deliveredOn().toString()),
-                    "source", s(c.arrival().source().name()),
-                    "recordedOn", s(c.arrival().recordedOn().toString()))));
-        }
-        putIfPresent(item, ATTENDED_THROUGH, c.attendedThrough());
+        item.put(NOTED, AttributeValue.fromL(c.noted().stream().map(Attention::key).sorted().map(CaseItems::s).toList()));
         c.nextAttention().ifPresent(a -> {
             item.put(CaseTable.DUE_SHARD, s(CaseTable.shardOf(c.orderId())));
             item.put(CaseTable.DUE_ON, s(a.on().toString()));
-            item.put(DUE_KIND, s(a.kind().name()));
         });
         if (c.closedOn() != null) {
             long expires = c.closedOn().plusDays(retentionDays).atStartOfDay(f.marketplace().zone()).toEpochSecond();
             item.put(CaseTable.TTL_ATTRIBUTE, n(expires));
         }
-        item.put(HISTORY, AttributeValue.fromL(c.history().stream().map(CaseItems::historyEntry).toList()));
+        item.put(HISTORY, list(c.history(), e -> Map.of(
+                H_AT, s(e.at().toString()),
+                H_BY, s(e.by()),
+                H_EVENT, s(e.event()),
+                H_RULES, AttributeValue.fromL(e.rules().stream().map(r -> s(r.name())).toList()),
+                H_SAYS, list(e.statements(), st -> Map.of(
+                        S_RULE, s(st.rule().name()),
+                        S_MESSAGE, s(st.message().name()),
+                        S_ARGS, AttributeValue.fromL(st.args().stream().map(CaseItems::s).toList()))))));
         return item;
-    }
-
-    /** A refund as stored in the refunds map; {@code refundedOn} null means "the day of recordedAt". */
-    static Map<String, AttributeValue> refundEntry(BigDecimal amount, boolean full, boolean reorder, String reason,
-                                                   LocalDate refundedOn, Instant recordedAt) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        m.put(R_AMOUNT, n(amount));
-        m.put(R_FULL, AttributeValue.fromBool(full));
-        m.put(R_REORDER, AttributeValue.fromBool(reorder));
-        putIfPresent(m, R_REASON, reason);
-        putIfPresent(m, R_REFUNDED_ON, refundedOn);
-        putIfPresent(m, R_RECORDED_AT, recordedAt == null ? null : recordedAt.toString());
-        return m;
-    }
-
-    static AttributeValue historyEntry(HistoryEntry e) {
-        return AttributeValue.fromM(Map.of(
-                "at", s(e.at().toString()),
-                "by", s(e.by()),
-                "event", s(e.event()),
-                "rules", AttributeValue.fromL(e.rules().stream().map(r -> s(r.name())).toList()),
-                "says", AttributeValue.fromL(e.statements().stream().map(st -> AttributeValue.fromM(Map.of(
-                        "rule", s(st.rule().name()),
-                        "message", s(st.message().name()),
-                        "args", AttributeValue.fromL(st.args().stream().map(CaseItems::s).toList())))).toList())));
     }
 
     static ClaimCase fromItem(Map<String, AttributeValue> item) {
         Marketplace marketplace = Marketplace.valueOf(str(item, MARKETPLACE));
-        var currency = java.util.Currency.getInstance(str(item, CURRENCY));
-        Money total = Money.of(ORDER_TOTAL, new BigDecimal(item.get(ORDER_TOTAL).n()), currency);
+        Currency currency = Currency.getInstance(str(item, CURRENCY));
+        Money total = money(item, ORDER_TOTAL, currency);
         OrderFacts facts = new OrderFacts(
                 str(item, CaseTable.ORDER_ID),
                 marketplace,
@@ -156,38 +179,29 @@ final class CaseItems {
                 new Shipment(str(item, CARRIER), bool(item, TRACKED), bool(item, INSURED),
                         CarrierStatus.valueOf(str(item, CARRIER_STATUS))),
                 date(item, REPORTED_ON));
-        List<Refund> refunds = new ArrayList<>();
-        List<Instant> recordedAt = new ArrayList<>();
-        item.getOrDefault(REFUNDS, AttributeValue.fromM(Map.of())).m().forEach((id, v) -> {
-            Map<String, AttributeValue> r = v.m();
-            Instant at = r.containsKey(R_RECORDED_AT) ? Instant.parse(r.get(R_RECORDED_AT).s()) : Instant.EPOCH;
-            LocalDate on = r.containsKey(R_REFUNDED_ON) ? LocalDate.parse(r.get(R_REFUNDED_ON).s()) : marketplace.dateOf(at);
-            refunds.add(new Refund(id, Money.of(R_AMOUNT, new BigDecimal(r.get(R_AMOUNT).n()), currency),
-                    r.get(R_FULL).bool(), r.get(R_REORDER).bool(), str(r, R_REASON), on));
-        });
-        // A map has no order: list refunds by date, then id, so views and decisions are stable.
-        refunds.sort(Comparator.comparing(Refund::refundedOn).thenComparing(Refund::refundId));
-        Arrival arrival = null;
-        if (item.containsKey(ARRIVAL)) {
-            Map<String, AttributeValue> a = item.get(ARRIVAL).m();
-            arrival = new Arrival(date(a, "deliveredOn"), ArrivalSource.valueOf(str(a, "source")), date(a, "recordedOn"));
+        List<Refund> refunds = maps(item, REFUNDS).stream().map(r -> new Refund(str(r, R_ID), money(r, R_AMOUNT, currency),
+                bool(r, R_FULL), bool(r, R_REORDER), str(r, R_REASON), date(r, R_REFUNDED_ON))).toList();
+        List<Arrival> arrivals = maps(item, ARRIVALS).stream().map(a -> new Arrival(date(a, A_DELIVERED_ON),
+                ArrivalSource.valueOf(str(a, A_SOURCE)), date(a, A_RECORDED_ON))).toList();
+        Claim claim = null;
+        if (item.containsKey(CLAIM)) {
+            Map<String, AttributeValue> m = item.get(CLAIM).m();
+            claim = new Claim(date(m, C_FILED_ON), str(m, C_REFERENCE), date(m, C_RECORDED_ON),
+                    enumOf(ClaimOutcome.class, str(m, C_OUTCOME)), date(m, C_DECIDED_ON));
         }
-        List<HistoryEntry> history = item.getOrDefault(HISTORY, AttributeValue.fromL(List.of())).l().stream()
-                .map(v -> {
-                    Map<String, AttributeValue> h = v.m();
-                    return new HistoryEntry(Instant.parse(str(h, "at")), str(h, "by"), str(h, "event"),
-                            h.get("rules").l().stream().map(r -> Rule.valueOf(r.s())).toList(),
-                            h.get("says").l().stream().map(sv -> {
-                                Map<String, AttributeValue> st = sv.m();
-                                return new Statement(Rule.valueOf(str(st, "rule")), Message.valueOf(str(st, "message")),
-                                        st.get("args").l().stream().map(AttributeValue::s).toList());
-                            }).toList());
-                }).toList();
-        String closeReason = str(item, CLOSE_REASON);
+        Set<Attention> noted = new HashSet<>();
+        item.getOrDefault(NOTED, AttributeValue.fromL(List.of())).l().forEach(v -> noted.add(Attention.ofKey(v.s())));
+        List<HistoryEntry> history = maps(item, HISTORY).stream().map(h -> new HistoryEntry(Instant.parse(str(h, H_AT)),
+                str(h, H_BY), str(h, H_EVENT),
+                h.get(H_RULES).l().stream().map(r -> Rule.valueOf(r.s())).toList(),
+                maps(h, H_SAYS).stream().map(st -> new Statement(Rule.valueOf(str(st, S_RULE)),
+                        Message.valueOf(str(st, S_MESSAGE)), st.get(S_ARGS).l().stream().map(AttributeValue::s).toList())).toList()))
+                .toList();
         return new ClaimCase(facts, CaseStatus.valueOf(str(item, STATUS)),
-                closeReason == null ? null : CloseReason.valueOf(closeReason), date(item, CLOSED_ON),
-                new RefundLedger(total, refunds), arrival, date(item, ATTENDED_THROUGH),
-                Long.parseLong(item.get(VERSION).n()), history);
+                enumOf(CloseReason.class, str(item, CLOSE_REASON)), date(item, CLOSED_ON),
+                new RefundLedger(total, refunds), arrivals,
+                new FollowUps(enumOf(FollowUp.class, str(item, CONSENT)), bool(item, RETURN_RECEIVED), str(item, REPLACEMENT_ORDER_ID)),
+                claim, noted, Long.parseLong(item.get(VERSION).n()), history);
     }
 
     static AttributeValue s(String value) {
@@ -198,9 +212,18 @@ final class CaseItems {
         return AttributeValue.fromN(number instanceof BigDecimal d ? d.toPlainString() : String.valueOf(number));
     }
 
+    private static <T> AttributeValue list(List<T> values, Function<T, Map<String, AttributeValue>> toMap) {
+        return AttributeValue.fromL(values.stream().map(v -> AttributeValue.fromM(toMap.apply(v))).toList());
+    }
+
+    private static List<Map<String, AttributeValue>> maps(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? List.of() : v.l().stream().map(AttributeValue::m).toList();
+    }
+
     private static void putIfPresent(Map<String, AttributeValue> item, String name, Object value) {
         if (value != null) {
-            item.put(name, s(value.toString()));
+            item.put(name, s(value instanceof Enum<?> e ? e.name() : value.toString()));
         }
     }
 
@@ -217,5 +240,13 @@ final class CaseItems {
     private static LocalDate date(Map<String, AttributeValue> item, String name) {
         String v = str(item, name);
         return v == null ? null : LocalDate.parse(v);
+    }
+
+    private static Money money(Map<String, AttributeValue> item, String name, Currency currency) {
+        return Money.of(name, new BigDecimal(item.get(name).n()), currency);
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 }

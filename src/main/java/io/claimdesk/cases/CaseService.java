@@ -7,17 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.claimdesk.ClaimDeskConfig;
+import io.claimdesk.policy.ArrivalDecision;
 import io.claimdesk.policy.ArrivalSource;
+import io.claimdesk.policy.CaseStatus;
 import io.claimdesk.policy.ClaimCase;
+import io.claimdesk.policy.FollowUp;
 import io.claimdesk.policy.Marketplace;
-import io.claimdesk.policy.Money;
 import io.claimdesk.policy.OrderFacts;
 import io.claimdesk.policy.Refund;
-import io.claimdesk.policy.RefundAmount;
 import io.claimdesk.policy.RefundRequest;
 import io.claimdesk.policy.Refusal;
 import io.claimdesk.policy.RefusalCode;
@@ -26,25 +30,26 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The three use cases: read the case, let the policy decide, write conditionally, and on a
- * concurrent change read again and decide again. The policy never sees DynamoDB; the store never decides.
+ * The use cases, all the same way: read the case, let the policy decide, save it at the version read, and on
+ * a concurrent change read again and decide again ({@link #change}). The policy never sees DynamoDB; the store
+ * never decides.
  */
 @ApplicationScoped
 public class CaseService {
 
     private static final Logger LOG = Logger.getLogger(CaseService.class);
 
-    /** Conditional-write retries before giving up; each retry re-reads, so the decision is made on fresh data. */
+    /** Attempts before giving up on a case that keeps changing; each one reads again, so it decides on fresh data. */
     static final int ATTEMPTS = 8;
 
     /** The last stamp given out in this JVM, in epoch nanoseconds: each call's stamp is distinct. */
-    private static final java.util.concurrent.atomic.AtomicLong LAST_STAMP = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong LAST_STAMP = new AtomicLong();
 
     private final CaseStore store;
     private final ClaimDeskConfig config;
     private final Clock clock;
 
-    @jakarta.inject.Inject
+    @Inject
     public CaseService(CaseStore store, ClaimDeskConfig config) {
         this(store, config, Clock.systemUTC());
     }
@@ -55,133 +60,92 @@ public class CaseService {
         this.clock = clock;
     }
 
-    /** Opens the case or updates its facts; writes nothing when the facts are unchanged. */
-    public ClaimCase evaluate(OrderFacts facts, String by) {
-        facts.check();
+    /** One attempt's decision: the case to save (null: nothing to write) and the answer, given the case after it. */
+    private record Decision<R>(ClaimCase toSave, BiFunction<ClaimCase, Boolean, R> answer) {
+    }
+
+    /**
+     * Reads the case, decides, saves at the version read; on a concurrent change, reads and decides again. The
+     * answer is told whether this call's change is in the case: written now, or written by an earlier attempt
+     * whose answer was lost (its stamp is in the history) although this attempt found nothing left to write.
+     *
+     * @param firstRead the case as already read (the sweep's page), or null to read it
+     */
+    private <R> R change(String orderId, String by, ClaimCase firstRead,
+                         BiFunction<Optional<ClaimCase>, Stamp, Decision<R>> decide) {
+        Stamp refused = null;
+        Optional<ClaimCase> current = Optional.ofNullable(firstRead);
         for (int attempt = 1; ; attempt++) {
+            if (attempt > 1 || firstRead == null) {
+                current = store.find(orderId);
+            }
             Stamp stamp = stamp(by);
-            Optional<ClaimCase> current = store.find(facts.orderId());
-            ClaimCase.Transition t = current.isPresent()
-                    ? current.get().withFacts(facts, stamp)
-                    : ClaimCase.open(facts, stamp);
-            if (!t.changed()) {
-                return t.after();
+            Decision<R> decision = decide.apply(current, stamp);
+            if (decision.toSave() == null) {
+                Stamp earlier = refused;
+                boolean ours = earlier != null && current.map(c -> c.changedWith(earlier)).orElse(false);
+                return decision.answer().apply(current.orElse(null), ours);
             }
             try {
-                return store.save(t.after());
+                return decision.answer().apply(store.save(decision.toSave()), true);
             } catch (StaleCase e) {
-                giveUpAfter(attempt, e);
+                refused = stamp;
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
             }
         }
+    }
+
+    /** Opens the case or updates its facts, then records what the caller says of a claim; writes nothing when nothing changed. */
+    public ClaimCase evaluate(OrderFacts facts, ClaimCase.ClaimReport claim, String by) {
+        return orUnavailable(() -> change(facts.orderId(), by, null, (current, stamp) -> {
+            ClaimCase.Transition t = current.isPresent() ? current.get().withFacts(facts, stamp) : ClaimCase.open(facts, stamp);
+            List<io.claimdesk.policy.HistoryEntry> entries = new ArrayList<>(t.entries());
+            ClaimCase after = t.after();
+            if (claim != null) {
+                ClaimCase.Transition c = after.claim(claim, stamp);
+                entries.addAll(c.entries());
+                after = c.after();
+            }
+            return new Decision<>(entries.isEmpty() ? null : after, (saved, written) -> saved);
+        }));
     }
 
     public record RefundResult(ClaimCase after, Refund refund, boolean replay) {
     }
 
-    /**
-     * R3/R7. A partial refund is one conditional UpdateItem; only when that is refused do we look at the
-     * case it returned to tell a replay from a conflict, an excess or a closed case. A "full" refund must
-     * first read what is left, then writes it with the same guarded update.
-     */
+    /** R3/R7: records a refund exactly once by its id, in two calls at most (read, then save at that version). */
     public RefundResult refund(String orderId, RefundRequest request, String by) {
-        for (int attempt = 1; ; attempt++) {
-            Stamp stamp = stamp(by);
-            Optional<ClaimCase> before = Optional.empty();
-            CaseStore.RefundWrite write;
-            if (request.amount() instanceof RefundAmount.Partial partial) {
-                write = partialWrite(orderId, request, partial, stamp);
-            } else {
-                before = store.find(orderId);
-                ClaimCase current = before.orElseThrow(() -> notFound(orderId));
-                ClaimCase.RefundTransition t = current.refund(request, stamp);
-                if (t.replay()) {
-                    return new RefundResult(current, t.refund(), true);
-                }
-                write = fullWrite(orderId, request, t.refund(), current, stamp);
-            }
-            CaseStore.RefundWriteResult result = store.recordRefund(write);
-            if (result instanceof CaseStore.RefundWriteResult.Written written) {
-                ClaimCase after = written.after();
-                return new RefundResult(after, after.ledger().find(request.refundId()).orElseThrow(), false);
-            }
-            ClaimCase current = ((CaseStore.RefundWriteResult.Refused) result).current()
-                    .orElseThrow(() -> notFound(orderId));
-            // The policy, run on the case that refused the write, names the reason (or sees a replay).
-            ClaimCase.RefundTransition t = current.refund(request, stamp);
-            if (t.replay()) {
-                // Refused because the refund is there: recorded by an earlier delivery, or by this very call
-                // when the SDK retried an update whose answer was lost. Only the former is a replay.
-                return new RefundResult(current, t.refund(), !current.changedWith(stamp));
-            }
-            giveUpAfter(attempt, new StaleCase(orderId));
-        }
+        return orUnavailable(() -> change(orderId, by, null, (current, stamp) -> {
+            ClaimCase c = current.orElseThrow(() -> notFound(orderId));
+            ClaimCase.RefundTransition t = c.refund(request, stamp);
+            return new Decision<>(t.replay() ? null : t.after(), (saved, ours) -> new RefundResult(saved, t.refund(), !ours));
+        }));
     }
 
-    private CaseStore.RefundWrite partialWrite(String orderId, RefundRequest request, RefundAmount.Partial partial, Stamp stamp) {
-        if (request.currency() == null) {
-            throw Refusal.invalid("currency", "give the currency of the amount (the order's currency, e.g. \"EUR\")");
-        }
-        var currency = Marketplace.currencyNamed("currency", request.currency());
-        var amount = Money.of("amount", partial.value(), currency);
-        if (!amount.isPositive()) {
-            throw Refusal.invalid("amount", "a refund must be above zero, got " + amount.amount().toPlainString());
-        }
-        return new CaseStore.RefundWrite(orderId, request.refundId(), amount.amount(), request.currency(), false,
-                request.reorderRequested(), request.reason(), request.refundedOn(), stamp.at(),
-                ClaimCase.refundEntry(request.refundId(), amount, request.reorderRequested(), stamp),
-                marketplacesWherePast(request.refundedOn(), stamp.at()), null);
-    }
-
-    private CaseStore.RefundWrite fullWrite(String orderId, RefundRequest request, Refund refund, ClaimCase current, Stamp stamp) {
-        return new CaseStore.RefundWrite(orderId, request.refundId(), refund.amount().amount(),
-                refund.amount().currency().getCurrencyCode(), true, request.reorderRequested(), request.reason(),
-                refund.refundedOn(), stamp.at(), ClaimCase.refundEntry(refund.refundId(), refund.amount(), refund.reorderRequested(), stamp),
-                marketplacesWherePast(refund.refundedOn(), stamp.at()), current.ledger().remaining().amount());
-    }
-
-    /**
-     * The marketplaces in which {@code day} is not in the future at {@code now}: the update's condition
-     * requires the case's marketplace to be one of them, which checks the date in the case's own zone
-     * without reading the case first.
-     */
-    static List<String> marketplacesWherePast(LocalDate day, Instant now) {
-        if (day == null) {
-            return List.of();
-        }
-        List<String> markets = new ArrayList<>();
-        for (Marketplace m : Marketplace.values()) {
-            if (!day.isAfter(m.dateOf(now))) {
-                markets.add(m.name());
-            }
-        }
-        if (markets.isEmpty()) {
-            throw Refusal.invalid("refundedOn", "refundedOn " + day + " is in the future in every marketplace");
-        }
-        return markets;
-    }
-
-    public record ArrivalResult(ClaimCase after, io.claimdesk.policy.LateArrival decision, boolean replay) {
+    public record ArrivalResult(ClaimCase after, ArrivalDecision decision, boolean replay) {
     }
 
     /** R3/R7: records an arrival report; a replay of the same report writes nothing. */
     public ArrivalResult arrive(String orderId, LocalDate deliveredOn, ArrivalSource source, String by) {
-        Stamp refused = null;
-        for (int attempt = 1; ; attempt++) {
-            Stamp stamp = stamp(by);
-            ClaimCase current = store.find(orderId).orElseThrow(() -> notFound(orderId));
-            ClaimCase.ArrivalTransition t = current.arrive(deliveredOn, source, stamp);
-            if (t.replay()) {
-                // A write of ours refused as stale may have been our own, applied before its answer was lost.
-                boolean ours = refused != null && current.changedWith(refused);
-                return new ArrivalResult(current, t.decision(), !ours);
-            }
-            try {
-                return new ArrivalResult(store.save(t.after()), t.decision(), false);
-            } catch (StaleCase e) {
-                refused = stamp;
-                giveUpAfter(attempt, e);
-            }
-        }
+        return orUnavailable(() -> change(orderId, by, null, (current, stamp) -> {
+            ClaimCase c = current.orElseThrow(() -> notFound(orderId));
+            ClaimCase.ArrivalTransition t = c.arrive(deliveredOn, source, stamp);
+            return new Decision<>(t.replay() ? null : t.after(), (saved, ours) -> new ArrivalResult(saved, t.decision(), !ours));
+        }));
+    }
+
+    public record FollowUpResult(ClaimCase after, boolean replay) {
+    }
+
+    /** R3/R7: records the buyer's consent, the return or the replacement order; a replay writes nothing. */
+    public FollowUpResult followUp(String orderId, FollowUp kind, String replacementOrderId, String by) {
+        return orUnavailable(() -> change(orderId, by, null, (current, stamp) -> {
+            ClaimCase c = current.orElseThrow(() -> notFound(orderId));
+            ClaimCase.Transition t = c.followUp(kind, replacementOrderId, stamp);
+            return new Decision<>(t.changed() ? t.after() : null, (saved, ours) -> new FollowUpResult(saved, !ours));
+        }));
     }
 
     public record SweepReport(Instant time, int examined, int changed, int closed, boolean complete, List<String> changedOrders) {
@@ -219,7 +183,7 @@ public class CaseService {
                     ClaimCase after = attend(c, time, by);
                     if (after != null) {
                         changed.add(c.orderId());
-                        if (after.status() == io.claimdesk.policy.CaseStatus.CLOSED) {
+                        if (after.status() == CaseStatus.CLOSED) {
                             closed++;
                         }
                     }
@@ -231,35 +195,20 @@ public class CaseService {
         return new SweepReport(time, examined, changed.size(), closed, complete, List.copyOf(changed));
     }
 
-    /** Handles one due case; returns the case after the change, or null when nothing was due in its zone. */
+    /** Handles one due case; returns the case after this run's change, or null when it changed nothing. */
     private ClaimCase attend(ClaimCase c, Instant time, String by) {
-        ClaimCase current = c;
-        Stamp refused = null;
-        for (int attempt = 1; ; attempt++) {
-            if (refused != null && current.changedWith(refused)) {
-                return current; // our write was applied; only its answer was lost
-            }
-            LocalDate asOf = current.facts().marketplace().dateOf(time);
-            Stamp stamp = stamp(by);
-            ClaimCase.Transition t = current.attend(asOf, stamp);
-            if (!t.changed()) {
-                return null;
-            }
-            try {
-                return store.save(t.after());
-            } catch (StaleCase e) {
-                refused = stamp;
-                if (attempt >= ATTEMPTS) {
-                    // Leave it due: the next run sees it again.
-                    LOG.warnf("case %s kept changing during the sweep; left for the next run", c.orderId());
-                    return null;
+        try {
+            return change(c.orderId(), by, c, (current, stamp) -> {
+                if (current.isEmpty()) {
+                    return new Decision<>(null, (saved, ours) -> null);
                 }
-                Optional<ClaimCase> fresh = store.find(c.orderId());
-                if (fresh.isEmpty()) {
-                    return null;
-                }
-                current = fresh.get();
-            }
+                ClaimCase.Transition t = current.get().attend(current.get().facts().marketplace().dateOf(time), stamp);
+                return new Decision<>(t.changed() ? t.after() : null, (saved, ours) -> ours ? saved : null);
+            });
+        } catch (StaleCase e) {
+            // Leave it due: the next run sees it again.
+            LOG.warnf("case %s kept changing during the sweep; left for the next run", c.orderId());
+            return null;
         }
     }
 
@@ -279,8 +228,10 @@ public class CaseService {
                 + "; evaluate the claim first (evaluateClaim) to open one");
     }
 
-    private static void giveUpAfter(int attempt, StaleCase e) {
-        if (attempt >= ATTEMPTS) {
+    private static <R> R orUnavailable(java.util.function.Supplier<R> body) {
+        try {
+            return body.get();
+        } catch (StaleCase e) {
             throw new StoreUnavailable("the case kept changing under concurrent updates", e);
         }
     }

@@ -1,10 +1,6 @@
 package io.claimdesk.cases;
 
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +9,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.claimdesk.ClaimDeskConfig;
-import io.claimdesk.policy.CaseStatus;
 import io.claimdesk.policy.ClaimCase;
-import io.claimdesk.policy.Fulfilment;
-import io.claimdesk.policy.HistoryEntry;
-import io.claimdesk.policy.RefundLedger;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -29,13 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * The only code that speaks DynamoDB. Every write is conditional: a new case must not exist yet, a
- * rewritten case must still be at the version we read, and a refund is one UpdateItem whose condition
- * re-checks, atomically, everything that makes it acceptable.
+ * The only code that speaks DynamoDB. Every write is conditional: a new case must not exist yet, and a
+ * rewritten case must still be at the version we read. The store guards versions; the policy decides.
  */
 @ApplicationScoped
 public class CaseStore {
@@ -78,100 +67,6 @@ public class CaseStore {
             throw new StaleCase(c.orderId());
         }
         return c.withVersion(next);
-    }
-
-    /** What a refund UpdateItem is told: the refund, the history entry, and the guard on the refund date. */
-    public record RefundWrite(
-            String orderId,
-            String refundId,
-            BigDecimal amount,
-            String currency,
-            boolean full,
-            boolean reorderRequested,
-            String reason,
-            LocalDate refundedOn,
-            Instant recordedAt,
-            HistoryEntry entry,
-            List<String> marketplacesWhereDateIsPast,
-            BigDecimal expectedRemaining) {
-    }
-
-    /** The outcome of the single refund UpdateItem: the case after it, or the case that made the condition fail. */
-    public sealed interface RefundWriteResult {
-        record Written(ClaimCase after) implements RefundWriteResult {
-        }
-
-        record Refused(Optional<ClaimCase> current) implements RefundWriteResult {
-        }
-    }
-
-    /**
-     * Records a refund with ONE conditional UpdateItem. The condition re-checks atomically what the
-     * policy checked (case exists and is open, seller-fulfilled, same currency, enough left to refund,
-     * refund id unused, within the refund and history limits, refund date not before the order nor in
-     * the marketplace's future), so concurrent refunds can never sum above the order total.
-     */
-    public RefundWriteResult recordRefund(RefundWrite w) {
-        Map<String, String> names = new HashMap<>();
-        names.put("#id", CaseTable.ORDER_ID);
-        names.put("#status", CaseItems.STATUS);
-        names.put("#ful", CaseItems.FULFILMENT);
-        names.put("#cur", CaseItems.CURRENCY);
-        names.put("#rem", CaseItems.REMAINING);
-        names.put("#refunds", CaseItems.REFUNDS);
-        names.put("#rid", w.refundId());
-        names.put("#hist", CaseItems.HISTORY);
-        names.put("#v", CaseItems.VERSION);
-        names.put("#od", CaseItems.ORDER_DATE);
-        names.put("#mp", CaseItems.MARKETPLACE);
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":open", CaseItems.s(CaseStatus.OPEN.name()));
-        values.put(":seller", CaseItems.s(Fulfilment.SELLER.name()));
-        values.put(":cur", CaseItems.s(w.currency()));
-        values.put(":amt", CaseItems.n(w.amount()));
-        values.put(":refund", AttributeValue.fromM(CaseItems.refundEntry(w.amount(), w.full(), w.reorderRequested(),
-                w.reason(), w.refundedOn(), w.recordedAt())));
-        values.put(":entry", AttributeValue.fromL(List.of(CaseItems.historyEntry(w.entry()))));
-        values.put(":one", CaseItems.n(1));
-        values.put(":maxRefunds", CaseItems.n(RefundLedger.MAX_REFUNDS));
-        values.put(":maxHistory", CaseItems.n(ClaimCase.MAX_HISTORY));
-        StringBuilder condition = new StringBuilder(
-                "attribute_exists(#id) AND #status = :open AND #ful = :seller AND #cur = :cur AND #rem >= :amt"
-                        + " AND attribute_not_exists(#refunds.#rid) AND size(#refunds) < :maxRefunds"
-                        + " AND size(#hist) < :maxHistory");
-        if (w.refundedOn() != null) {
-            values.put(":on", CaseItems.s(w.refundedOn().toString()));
-            condition.append(" AND #od <= :on");
-            List<String> markets = w.marketplacesWhereDateIsPast();
-            List<String> placeholders = new ArrayList<>();
-            for (int i = 0; i < markets.size(); i++) {
-                values.put(":mp" + i, CaseItems.s(markets.get(i)));
-                placeholders.add(":mp" + i);
-            }
-            condition.append(" AND #mp IN (").append(String.join(", ", placeholders)).append(")");
-        }
-        if (w.expectedRemaining() != null) {
-            values.put(":expected", CaseItems.n(w.expectedRemaining()));
-            condition.append(" AND #rem = :expected");
-        }
-        try {
-            var response = call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(w.orderId()))
-                    .updateExpression("SET #refunds.#rid = :refund, #rem = #rem - :amt,"
-                            + " #hist = list_append(#hist, :entry), #v = #v + :one")
-                    .conditionExpression(condition.toString())
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
-            return new RefundWriteResult.Written(CaseItems.fromItem(response.attributes()));
-        } catch (ConditionalCheckFailedException e) {
-            // The failed condition returns the item as it was, so explaining the refusal needs no second read.
-            if (e.hasItem()) {
-                return new RefundWriteResult.Refused(e.item().isEmpty() ? Optional.empty() : Optional.of(CaseItems.fromItem(e.item())));
-            }
-            return new RefundWriteResult.Refused(find(w.orderId()));
-        }
     }
 
     /** One page of cases due on or before {@code dueBy} in one shard of the due index. */

@@ -46,7 +46,7 @@ public final class CaseTable {
      */
     public static final Map<String, Set<String>> ACTIONS_BY_FUNCTION = Map.of(
             EVALUATE_CLAIM, Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-            RECORD_REFUND, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+            RECORD_REFUND, Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
             FLAG_LATE_ARRIVAL, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"));
 
     private CaseTable() {

@@ -22,27 +22,14 @@ import java.util.Optional;
  * applies conditional writes to one item atomically, one after the other. So the engine is started
  * through {@link #SERIALIZED}: moto's own application behind a lock, one request at a time, which is
  * the guarantee DynamoDB gives per item and what the store's conditional writes rely on.
- * <p>
- * moto also subtracts numbers as binary floats ({@code SET remaining = remaining - :amount} left
- * 1.6599999999999944 where 59.90 - 58.24 = 1.66), while DynamoDB computes exactly in decimal (38 digits),
- * as moto itself does for additions. The launcher makes subtraction exact too, so the refund condition
- * {@code remaining >= :amount} sees what DynamoDB would.
  */
 public final class LocalEngine {
 
-    /** moto's server application (as moto_server builds it) behind one lock, each request alone, with exact subtraction. */
+    /** moto's server application (as moto_server builds it) behind one lock, each request alone. */
     static final String SERIALIZED = String.join("\n",
-            "import decimal, os, sys, threading",
+            "import os, sys, threading",
             "from werkzeug.serving import run_simple",
             "from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app",
-            "from moto.dynamodb.models.dynamo_type import DynamoType",
-            "decimal.DefaultContext.prec = 38",
-            "decimal.setcontext(decimal.Context(prec=38))",
-            "def exact_sub(self, other):",
-            "    if self.type != other.type or self.type != 'N':",
-            "        raise TypeError('Subtraction is only supported between numbers.')",
-            "    return DynamoType({'N': str(decimal.Decimal(self.value) - decimal.Decimal(other.value))})",
-            "DynamoType.__sub__ = exact_sub",
             "host, port = sys.argv[1], int(sys.argv[2])",
             "os.environ.setdefault('MOTO_PORT', str(port))",
             "app = DomainDispatcherApplication(create_backend_app)",

@@ -6,11 +6,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import io.claimdesk.policy.ArrivalSource;
+import io.claimdesk.policy.FollowUp;
 
-/** flagLateArrival's arrival report: the original parcel arrived on {@code deliveredOn}. */
+/**
+ * flagLateArrival's input: either an arrival report (the original parcel arrived on {@code deliveredOn}, as
+ * {@code source} says) or a follow-up ({@code followUp}, with {@code replacementOrderId} for a replacement order).
+ */
 public record ArrivalInput(
         @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId,
-        @NotNull LocalDate deliveredOn,
-        @NotNull ArrivalSource source,
+        LocalDate deliveredOn,
+        ArrivalSource source,
+        FollowUp followUp,
+        @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String replacementOrderId,
         @Pattern(regexp = "(?i)fr|en", message = "must be fr or en") String language) {
 }

@@ -47,7 +47,7 @@ public class ClaimFunctions {
             EvaluateClaimInput in = inputs.read(json, EvaluateClaimInput.class);
             MDC.put("orderId", in.orderId());
             OrderFacts facts = toFacts(in);
-            ClaimCase c = cases.evaluate(facts, CaseTable.EVALUATE_CLAIM);
+            ClaimCase c = cases.evaluate(facts, toClaim(in.claim()), CaseTable.EVALUATE_CLAIM);
             LocalDate asOf = in.asOf() != null ? in.asOf() : facts.marketplace().dateOf(java.time.Instant.now());
             Language language = language(in.language(), facts.marketplace());
             return Views.EvaluationView.of(c, ClaimPolicy.evaluate(c, asOf), language);
@@ -67,19 +67,43 @@ public class ClaimFunctions {
         });
     }
 
-    /** Records that the original parcel arrived (R3, R7), or, given EventBridge's Scheduled Event, sweeps due cases. */
+    /**
+     * Records that the original parcel arrived, or what followed a late arrival (R3, R7); given EventBridge's
+     * Scheduled Event, sweeps the due cases.
+     */
     @Funq(CaseTable.FLAG_LATE_ARRIVAL)
     public Views.LateArrivalView flagLateArrival(JsonNode json) {
         return invoke(CaseTable.FLAG_LATE_ARRIVAL, json, () -> {
             if (ScheduledEvent.isOne(json)) {
                 java.time.Instant time = sweepTime(inputs.read(json, ScheduledEvent.class));
-                return new Views.LateArrivalView(null, Views.SweepView.of(cases.sweep(time, CaseTable.FLAG_LATE_ARRIVAL)));
+                return Views.LateArrivalView.sweep(Views.SweepView.of(cases.sweep(time, CaseTable.FLAG_LATE_ARRIVAL)));
             }
             ArrivalInput in = inputs.read(json, ArrivalInput.class);
             MDC.put("orderId", in.orderId());
+            if (in.followUp() != null) {
+                if (in.deliveredOn() != null || in.source() != null) {
+                    throw Refusal.invalid("followUp", "give either an arrival (deliveredOn and source) or a followUp, not both");
+                }
+                if (in.replacementOrderId() != null && in.followUp() != io.claimdesk.policy.FollowUp.REPLACEMENT_ORDERED) {
+                    throw Refusal.invalid("replacementOrderId", "replacementOrderId goes with followUp REPLACEMENT_ORDERED only");
+                }
+                CaseService.FollowUpResult result = cases.followUp(in.orderId(), in.followUp(), in.replacementOrderId(),
+                        CaseTable.FLAG_LATE_ARRIVAL);
+                return Views.LateArrivalView.followUp(Views.FollowUpView.of(in.followUp(), result,
+                        language(in.language(), result.after().facts().marketplace())));
+            }
+            if (in.deliveredOn() == null) {
+                throw Refusal.invalid("deliveredOn", "give deliveredOn (yyyy-MM-dd) and source for an arrival, or a followUp");
+            }
+            if (in.source() == null) {
+                throw Refusal.invalid("source", "say who reports the arrival: CARRIER, BUYER or SELLER");
+            }
+            if (in.replacementOrderId() != null) {
+                throw Refusal.invalid("replacementOrderId", "replacementOrderId goes with followUp REPLACEMENT_ORDERED only");
+            }
             CaseService.ArrivalResult result = cases.arrive(in.orderId(), in.deliveredOn(), in.source(), CaseTable.FLAG_LATE_ARRIVAL);
-            return new Views.LateArrivalView(Views.ArrivalDecisionView.of(result,
-                    language(in.language(), result.after().facts().marketplace())), null);
+            return Views.LateArrivalView.arrival(Views.ArrivalDecisionView.of(result,
+                    language(in.language(), result.after().facts().marketplace())));
         });
     }
 
@@ -131,6 +155,10 @@ public class ClaimFunctions {
                 Boolean.TRUE.equals(s.insured()), s.status() == null ? io.claimdesk.policy.CarrierStatus.UNKNOWN : s.status());
         return new OrderFacts(in.orderId(), marketplace, in.fulfilment() == null ? Fulfilment.SELLER : in.fulfilment(),
                 orderDate, in.maxDeliveryDate(), in.serviceDate(), total, shipment, in.reportedOn()).check();
+    }
+
+    static ClaimCase.ClaimReport toClaim(EvaluateClaimInput.Claim claim) {
+        return claim == null ? null : new ClaimCase.ClaimReport(claim.filedOn(), claim.reference(), claim.outcome(), claim.decidedOn());
     }
 
     private static Language language(String requested, Marketplace marketplace) {

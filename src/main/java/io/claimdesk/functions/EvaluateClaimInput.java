@@ -9,9 +9,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.claimdesk.policy.CarrierStatus;
+import io.claimdesk.policy.ClaimOutcome;
 import io.claimdesk.policy.Fulfilment;
 
-/** evaluateClaim's input: the order facts, and optionally the day to evaluate on and the language. */
+/** evaluateClaim's input: the order facts, and optionally the day to evaluate on, the language and the buyer's claim. */
 public record EvaluateClaimInput(
         @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId,
         @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be a marketplace code such as FR, DE, ES, IT, UK, US, JP") String marketplace,
@@ -25,7 +26,8 @@ public record EvaluateClaimInput(
         @Valid Shipment shipment,
         LocalDate reportedOn,
         LocalDate asOf,
-        @Pattern(regexp = "(?i)fr|en", message = "must be fr or en") String language) {
+        @Pattern(regexp = "(?i)fr|en", message = "must be fr or en") String language,
+        @Valid Claim claim) {
 
     /** The parcel: carrier name (no personal data), whether tracking or insurance was bought, the carrier's status. */
     public record Shipment(
@@ -33,5 +35,13 @@ public record EvaluateClaimInput(
             Boolean tracking,
             Boolean insured,
             CarrierStatus status) {
+    }
+
+    /** The buyer's A-to-z Guarantee claim: when it was filed, Amazon's reference, and the outcome once known (R6). */
+    public record Claim(
+            @NotNull LocalDate filedOn,
+            @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String reference,
+            ClaimOutcome outcome,
+            LocalDate decidedOn) {
     }
 }

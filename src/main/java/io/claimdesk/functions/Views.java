@@ -6,12 +6,17 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.claimdesk.cases.CaseService;
+import io.claimdesk.policy.Arrival;
+import io.claimdesk.policy.ArrivalDecision;
+import io.claimdesk.policy.ArrivalSource;
+import io.claimdesk.policy.Claim;
 import io.claimdesk.policy.ClaimCase;
 import io.claimdesk.policy.ClaimEvaluation;
 import io.claimdesk.policy.ClaimPhase;
+import io.claimdesk.policy.FollowUp;
 import io.claimdesk.policy.HistoryEntry;
 import io.claimdesk.policy.Language;
-import io.claimdesk.policy.LateArrival;
+import io.claimdesk.policy.Lifecycle;
 import io.claimdesk.policy.Refund;
 import io.claimdesk.policy.ResolutionOption;
 import io.claimdesk.policy.Rule;
@@ -37,7 +42,10 @@ public final class Views {
             String remaining,
             String refundStanding,
             List<RefundView> refunds,
-            ArrivalView arrival,
+            List<ArrivalView> arrivals,
+            LateArrivalFollowUpView lateArrival,
+            String replacementOrderId,
+            ClaimView claim,
             AttentionView nextAttention,
             List<HistoryView> history) {
 
@@ -48,7 +56,8 @@ public final class Views {
                     ledger.orderTotal().currency().getCurrencyCode(), ledger.orderTotal().amount().toPlainString(),
                     ledger.refunded().amount().toPlainString(), ledger.remaining().amount().toPlainString(),
                     ledger.standing().name(), ledger.refunds().stream().map(RefundView::of).toList(),
-                    c.arrival() == null ? null : new ArrivalView(c.arrival().deliveredOn(), c.arrival().source().name(), c.arrival().recordedOn()),
+                    c.arrivals().stream().map(a -> new ArrivalView(a.deliveredOn(), a.source().name(), a.recordedOn())).toList(),
+                    LateArrivalFollowUpView.of(c), c.followUps().replacementOrderId(), ClaimView.of(c.claim()),
                     c.nextAttention().map(a -> new AttentionView(a.on(), a.kind().name())).orElse(null),
                     c.history().stream().map(h -> HistoryView.of(h, language)).toList());
         }
@@ -63,6 +72,48 @@ public final class Views {
     }
 
     public record ArrivalView(LocalDate deliveredOn, String source, LocalDate recordedOn) {
+    }
+
+    /**
+     * After a late arrival: whether Amazon's re-charge needs the buyer's consent (R3) and what the buyer said
+     * (CONSENT_GIVEN, CONSENT_REFUSED, or null while pending), whether a return is needed (R7) and was received.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LateArrivalFollowUpView(LocalDate deliveredOn, boolean consentNeeded, String consent,
+                                          boolean returnNeeded, boolean returnReceived) {
+        static LateArrivalFollowUpView of(ClaimCase c) {
+            if (!c.arrivedAfterRefund()) {
+                return null;
+            }
+            return new LateArrivalFollowUpView(c.deliveredOn().orElseThrow(), c.consentNeeded(),
+                    c.followUps().consent() == null ? null : c.followUps().consent().name(),
+                    c.returnNeeded(), c.followUps().returnReceived());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ClaimView(LocalDate filedOn, String reference, LocalDate recordedOn, String outcome, LocalDate decidedOn) {
+        static ClaimView of(Claim claim) {
+            return claim == null ? null : new ClaimView(claim.filedOn(), claim.reference(), claim.recordedOn(),
+                    claim.outcome() == null ? null : claim.outcome().name(), claim.decidedOn());
+        }
+    }
+
+    /**
+     * What the case holds for the seller's answer to an A-to-z Guarantee claim: the carrier and what was bought
+     * from it, the carrier's delivery scan, the refunds with their dates and amounts, and the arrival.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EvidenceView(String carrier, boolean tracked, boolean insured, String carrierStatus, LocalDate deliveryScanOn,
+                               List<RefundView> refunds, ArrivalView arrival) {
+        static EvidenceView of(ClaimCase c) {
+            var shipment = c.facts().shipment();
+            return new EvidenceView(shipment.carrier(), shipment.tracked(), shipment.insured(), shipment.status().name(),
+                    c.arrival(ArrivalSource.CARRIER).map(Arrival::deliveredOn).orElse(null),
+                    c.ledger().refunds().stream().map(RefundView::of).toList(),
+                    c.arrival(ArrivalSource.BUYER).or(() -> c.arrival(ArrivalSource.SELLER))
+                            .map(a -> new ArrivalView(a.deliveredOn(), a.source().name(), a.recordedOn())).orElse(null));
+        }
     }
 
     public record AttentionView(LocalDate on, String kind) {
@@ -97,6 +148,8 @@ public final class Views {
         }
     }
 
+    /** {@code evidence} is there once a claim is recorded: what the seller answers it with. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EvaluationView(
             String orderId,
             LocalDate asOf,
@@ -105,13 +158,14 @@ public final class Views {
             PhaseView phase,
             List<OptionView> options,
             List<String> explanation,
+            EvidenceView evidence,
             CaseView caseView) {
 
         static EvaluationView of(ClaimCase c, ClaimEvaluation e, Language language) {
             return new EvaluationView(c.orderId(), e.asOf(), language.name().toLowerCase(java.util.Locale.ROOT),
                     new WindowView(e.window().opensOn(), e.window().deadline()), PhaseView.of(e.phase()),
                     e.options().stream().map(o -> OptionView.of(o, language)).toList(),
-                    e.explanation(language), CaseView.of(c, language));
+                    e.explanation(language), c.claim() == null ? null : EvidenceView.of(c), CaseView.of(c, language));
         }
     }
 
@@ -121,29 +175,50 @@ public final class Views {
         }
     }
 
-    /** What flagLateArrival answers: {@code arrival} for an arrival report, {@code sweep} for a scheduled event. */
+    /** What flagLateArrival answers: {@code arrival} for an arrival report, {@code followUp} for a follow-up, {@code sweep} for a scheduled event. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LateArrivalView(ArrivalDecisionView arrival, SweepView sweep) {
+    public record LateArrivalView(ArrivalDecisionView arrival, FollowUpView followUp, SweepView sweep) {
+        static LateArrivalView arrival(ArrivalDecisionView arrival) {
+            return new LateArrivalView(arrival, null, null);
+        }
+
+        static LateArrivalView followUp(FollowUpView followUp) {
+            return new LateArrivalView(null, followUp, null);
+        }
+
+        static LateArrivalView sweep(SweepView sweep) {
+            return new LateArrivalView(null, null, sweep);
+        }
     }
 
+    /**
+     * {@code decision}: ASK_CONSENT_TO_CHARGE, ARRANGE_RETURN or ASK_CONSENT_AND_ARRANGE_RETURN after a refund
+     * (R3, R7); RECEIPT_CONFIRMED; DELIVERY_EVIDENCE (a carrier scan, the case stays open); ARRIVED_BEFORE_REFUND.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ArrivalDecisionView(String decision, boolean replay, LocalDate refundedAfterArrivalOn,
                                       List<String> nextSteps, CaseView caseView) {
         static ArrivalDecisionView of(CaseService.ArrivalResult r, Language language) {
-            LateArrival d = r.decision();
-            String name;
+            ArrivalDecision d = r.decision();
             LocalDate refundedAfter = null;
-            if (d instanceof LateArrival.AskConsentToCharge a) {
-                name = "ASK_CONSENT_TO_CHARGE";
-                refundedAfter = a.refundAfterArrival().map(Refund::refundedOn).orElse(null);
-            } else if (d instanceof LateArrival.ArrangeReturn a) {
-                name = "ARRANGE_RETURN";
-                refundedAfter = a.refundAfterArrival().map(Refund::refundedOn).orElse(null);
-            } else {
-                name = "CLOSED_AS_DELIVERED";
+            if (d instanceof ArrivalDecision.LateArrival late) {
+                refundedAfter = late.laterRefund().map(Refund::refundedOn).orElse(null);
+            } else if (d instanceof ArrivalDecision.ArrivedBeforeRefund before) {
+                refundedAfter = before.firstRefund().refundedOn();
             }
-            return new ArrivalDecisionView(name, r.replay(), refundedAfter, Statement.renderAll(d.statements(), language),
+            return new ArrivalDecisionView(d.code(), r.replay(), refundedAfter, Statement.renderAll(d.statements(), language),
                     CaseView.of(r.after(), language));
+        }
+    }
+
+    /** A follow-up recorded (or replayed), what the desk said of it, and the case. */
+    public record FollowUpView(String followUp, boolean replay, List<String> says, CaseView caseView) {
+        static FollowUpView of(FollowUp kind, CaseService.FollowUpResult r, Language language) {
+            String event = Lifecycle.Event.of(kind).name();
+            List<String> says = r.after().history().stream().filter(h -> h.event().equals(event))
+                    .reduce((first, second) -> second)
+                    .map(h -> Statement.renderAll(h.statements(), language)).orElse(List.of());
+            return new FollowUpView(kind.name(), r.replay(), says, CaseView.of(r.after(), language));
         }
     }
 

@@ -3,7 +3,7 @@ package io.claimdesk.policy;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** The original parcel arrived on {@code deliveredOn}, as {@code source} says; recorded on {@code recordedOn}. */
+/** One report that the original parcel arrived on {@code deliveredOn}, as {@code source} says; recorded on {@code recordedOn}. */
 public record Arrival(LocalDate deliveredOn, ArrivalSource source, LocalDate recordedOn) {
 
     public Arrival {

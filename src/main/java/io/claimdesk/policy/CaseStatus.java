@@ -1,27 +1,17 @@
 package io.claimdesk.policy;
 
-import java.util.Set;
-
 /**
- * The lifecycle of a case. How much was refunded is not a status: it is derived from the ledger
- * ({@link RefundStanding}), so it can never disagree with the refunds themselves.
+ * Where a case stands. The status is never set by hand: {@link Lifecycle#standingOf} derives it from what the
+ * case holds (claim, arrivals, follow-ups, refunds, the deadline noted by the sweep), and {@link Lifecycle} lists
+ * every move between statuses with the rule behind it.
  */
 public enum CaseStatus {
-    /** Reported not received; refunds may be recorded. */
+    /** Reported not received; nothing settles it yet. */
     OPEN,
-    /** The parcel arrived after a refund; the seller must ask consent to charge again (R3) or arrange a return (R7). */
+    /** The buyer filed an A-to-z Guarantee claim and Amazon has not decided it (R6). */
+    CLAIM_FILED,
+    /** The original parcel arrived after a refund: Amazon's re-charge with the buyer's consent (R3) and/or the return (R7) are pending. */
     LATE_ARRIVAL_FLAGGED,
-    /** Nothing more happens: delivered before any refund, or the claim deadline passed without a refund. */
-    CLOSED;
-
-    public Set<CaseStatus> next() {
-        return switch (this) {
-            case OPEN -> Set.of(LATE_ARRIVAL_FLAGGED, CLOSED);
-            case LATE_ARRIVAL_FLAGGED, CLOSED -> Set.of();
-        };
-    }
-
-    public boolean canMoveTo(CaseStatus target) {
-        return next().contains(target);
-    }
+    /** Nothing is pending; see {@link CloseReason}. A later claim, refund or report can still move it (every state has a way forward). */
+    CLOSED
 }

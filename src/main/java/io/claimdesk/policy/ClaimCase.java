@@ -3,17 +3,22 @@ package io.claimdesk.policy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * One "item not received" case and its allowed moves. Every move returns a new case (records are
- * immutable) plus the history entry it adds; a move that changes nothing returns no entry, so the
- * caller knows there is nothing to write.
+ * One "item not received" case and the events it takes. Every event returns a new case (records are
+ * immutable) plus the history entries it adds; an event that changes nothing (a replay) adds none, so the
+ * caller knows there is nothing to write. The status is derived by {@link Lifecycle}, never set by hand.
  *
- * @param version         optimistic-locking version; 0 for a case never stored
- * @param attendedThrough the last day the scheduled sweep handled this case (null: never)
+ * @param arrivals  the reports that the original parcel arrived, at most one per {@link ArrivalSource}
+ * @param followUps what was recorded after a late arrival, and the replacement order (R3, R7)
+ * @param claim     the buyer's A-to-z Guarantee claim, or null
+ * @param noted     the attentions the scheduled sweep has handled ({@link Attention})
+ * @param version   optimistic-locking version; 0 for a case never stored
  */
 public record ClaimCase(
         OrderFacts facts,
@@ -21,20 +26,23 @@ public record ClaimCase(
         CloseReason closeReason,
         LocalDate closedOn,
         RefundLedger ledger,
-        Arrival arrival,
-        LocalDate attendedThrough,
+        List<Arrival> arrivals,
+        FollowUps followUps,
+        Claim claim,
+        Set<Attention> noted,
         long version,
         List<HistoryEntry> history) {
 
-    /** Days after a late arrival is flagged before the sweep reminds the seller (R3 consent, R7 return). */
-    public static final int FOLLOW_UP_DAYS = 7;
-    /** Keeps one case within a DynamoDB item: at most this many changes are kept per case. */
+    /** Keeps one case within a DynamoDB item: a case takes no caller's change past this many history entries. */
     public static final int MAX_HISTORY = 200;
 
     public ClaimCase {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(followUps, "followUps");
+        arrivals = List.copyOf(arrivals);
+        noted = Set.copyOf(noted);
         history = List.copyOf(history);
     }
 
@@ -46,41 +54,117 @@ public record ClaimCase(
         return ClaimWindow.of(facts);
     }
 
-    /** The result of a move: the case after it, and the entry it adds to the history (empty when nothing changed). */
-    public record Transition(ClaimCase after, Optional<HistoryEntry> entry) {
+    /** A change: the case after it and the entries it added to the history (none: nothing to write). */
+    public record Transition(ClaimCase after, List<HistoryEntry> entries) {
+        public Transition {
+            entries = List.copyOf(entries);
+        }
+
         public boolean changed() {
-            return entry.isPresent();
+            return !entries.isEmpty();
         }
     }
 
-    public record RefundTransition(ClaimCase after, Refund refund, boolean replay, Optional<HistoryEntry> entry) {
+    public record RefundTransition(ClaimCase after, Refund refund, boolean replay, List<HistoryEntry> entries) {
     }
 
-    public record ArrivalTransition(ClaimCase after, LateArrival decision, boolean replay, Optional<HistoryEntry> entry) {
+    public record ArrivalTransition(ClaimCase after, ArrivalDecision decision, boolean replay, List<HistoryEntry> entries) {
     }
 
-    /** A new case for an order reported as not received. */
+    // ---- what the case holds, derived ------------------------------------------------------------------------
+
+    /** When the original parcel arrived: the buyer's date if the buyer reported it, else the earliest report. */
+    public Optional<LocalDate> deliveredOn() {
+        Optional<Arrival> buyer = arrival(ArrivalSource.BUYER);
+        if (buyer.isPresent()) {
+            return Optional.of(buyer.get().deliveredOn());
+        }
+        return arrivals.stream().map(Arrival::deliveredOn).min(Comparator.naturalOrder());
+    }
+
+    /** The report {@link #deliveredOn} rests on. */
+    Optional<Arrival> deliveryReport() {
+        return deliveredOn().flatMap(d -> arrival(ArrivalSource.BUYER)
+                .or(() -> arrivals.stream().filter(a -> a.deliveredOn().equals(d)).findFirst()));
+    }
+
+    public Optional<Arrival> arrival(ArrivalSource source) {
+        return arrivals.stream().filter(a -> a.source() == source).findFirst();
+    }
+
+    /**
+     * Refunds that went out before the parcel came (R3: "arrive après son remboursement"). A refund on the
+     * delivery day itself counts: it may have gone out before the parcel came.
+     */
+    public List<Refund> refundsBeforeArrival() {
+        return deliveredOn().map(d -> ledger.refunds().stream().filter(r -> !r.refundedOn().isAfter(d)).toList())
+                .orElse(List.of());
+    }
+
+    public boolean arrivedAfterRefund() {
+        return !refundsBeforeArrival().isEmpty();
+    }
+
+    /** R3: a plain refund went out before the parcel came, so Amazon may charge the buyer again, with consent. */
+    public boolean consentNeeded() {
+        return refundsBeforeArrival().stream().anyMatch(r -> !r.reorderRequested());
+    }
+
+    /** R7: a refund with a reorder went out before the parcel came, so its return is to be arranged. */
+    public boolean returnNeeded() {
+        return refundsBeforeArrival().stream().anyMatch(Refund::reorderRequested);
+    }
+
+    public boolean followUpsPending() {
+        return (consentNeeded() && followUps.consent() == null) || (returnNeeded() && !followUps.returnReceived());
+    }
+
+    /** The buyer says it arrived, or the seller does once the claim window has passed (R6). */
+    public boolean receiptConfirmed() {
+        return arrival(ArrivalSource.BUYER).isPresent() || arrival(ArrivalSource.SELLER)
+                .filter(a -> a.recordedOn().isAfter(window().deadline())).isPresent();
+    }
+
+    /** True when the sweep has handled the attention of this kind that is due for the case as it is now. */
+    boolean noted(Attention.Kind kind) {
+        return CaseAttention.dueOn(this, kind).map(on -> noted.contains(new Attention(on, kind))).orElse(false);
+    }
+
+    boolean notedDeadlinePassed() {
+        return noted(Attention.Kind.CLAIM_DEADLINE_PASSED);
+    }
+
+    /** The next day this case needs the sweep, if any. */
+    public Optional<Attention> nextAttention() {
+        return CaseAttention.next(this);
+    }
+
+    // ---- events -----------------------------------------------------------------------------------------------
+
+    /** A new case for an order reported as not received (R1). */
     public static Transition open(OrderFacts facts, Stamp stamp) {
         facts.check();
-        HistoryEntry entry = new HistoryEntry(stamp.at(), stamp.by(), "CASE_OPENED", List.of(Rule.R1),
-                List.of(Statement.of(Rule.R1, Message.CASE_OPENED)));
-        ClaimCase opened = new ClaimCase(facts, CaseStatus.OPEN, null, null, RefundLedger.empty(facts.orderTotal()),
-                null, null, 0, List.of(entry));
-        return new Transition(opened, Optional.of(entry));
+        LocalDate today = facts.marketplace().dateOf(stamp.at());
+        requireNotFuture(facts, today);
+        ClaimCase nothing = new ClaimCase(facts, CaseStatus.OPEN, null, null, RefundLedger.empty(facts.orderTotal()),
+                List.of(), FollowUps.NONE, null, Set.of(), 0, List.of());
+        return nothing.change(Lifecycle.Event.CASE_OPENED, nothing.draft(), List.of(Statement.of(Rule.R1, Message.CASE_OPENED)),
+                stamp, today, true);
     }
 
-    /** The seller re-evaluates with newer facts (a carrier status, a corrected date). */
+    /** The seller evaluates again with newer facts (a carrier status, a corrected date), whatever the status. */
     public Transition withFacts(OrderFacts newFacts, Stamp stamp) {
         newFacts.check();
         if (!newFacts.orderId().equals(facts.orderId())) {
             throw Refusal.transition("orderId", "case " + orderId() + " cannot take the facts of order " + newFacts.orderId());
         }
         if (newFacts.equals(facts)) {
-            return new Transition(this, Optional.empty());
+            return unchanged();
         }
-        if (status != CaseStatus.OPEN) {
-            throw Refusal.transition("orderId", "case " + orderId() + " is " + status
-                    + "; its order facts can no longer change");
+        LocalDate today = facts.marketplace().dateOf(stamp.at());
+        requireNotFuture(newFacts, today);
+        if (newFacts.marketplace() != facts.marketplace()) {
+            throw Refusal.transition("marketplace", "case " + orderId() + " belongs to marketplace " + facts.marketplace());
         }
         if (!ledger.refunds().isEmpty()) {
             if (!newFacts.orderTotal().equals(facts.orderTotal())) {
@@ -91,166 +175,223 @@ public record ClaimCase(
                 throw Refusal.transition("fulfilment", "refunds are recorded; the fulfilment can no longer change");
             }
         }
-        if (newFacts.marketplace() != facts.marketplace()) {
-            throw Refusal.transition("marketplace", "case " + orderId() + " belongs to marketplace " + facts.marketplace());
-        }
-        // Corrections are the one change a caller can repeat without bound; refunds have their own limit and an
-        // arrival or the sweep add a few entries at most, so a case stays within its DynamoDB item.
-        if (history.size() >= MAX_HISTORY) {
-            throw Refusal.transition("orderId", "case " + orderId() + " has reached " + MAX_HISTORY
-                    + " changes; its order facts can no longer change");
-        }
-        HistoryEntry entry = new HistoryEntry(stamp.at(), stamp.by(), "FACTS_UPDATED", List.of(Rule.R6),
-                List.of(Statement.of(Rule.R6, Message.FACTS_UPDATED)));
-        RefundLedger relabelled = new RefundLedger(newFacts.orderTotal(), ledger.refunds());
-        return new Transition(append(new ClaimCase(newFacts, status, closeReason, closedOn, relabelled, arrival,
-                attendedThrough, version, history), entry), Optional.of(entry));
+        earliestRecordedDate().filter(d -> d.isBefore(newFacts.orderDate())).ifPresent(d -> {
+            throw Refusal.invalid("orderDate", "orderDate " + newFacts.orderDate() + " is after " + d
+                    + ", a date already recorded for case " + orderId());
+        });
+        requireRoom("orderId", "its order facts can no longer change");
+        Draft next = draft();
+        next.facts = newFacts;
+        next.ledger = new RefundLedger(newFacts.orderTotal(), ledger.refunds());
+        return change(Lifecycle.Event.FACTS_UPDATED, next, List.of(Statement.of(Rule.R6, Message.FACTS_UPDATED)),
+                stamp, today, false);
     }
 
-    /** R3/R7: records a refund, or recognises the replay of one already recorded. */
+    /** R3/R7: records a refund the seller made, whatever the claim window's phase, or recognises its replay. */
     public RefundTransition refund(RefundRequest request, Stamp stamp) {
         LocalDate today = facts.marketplace().dateOf(stamp.at());
         LocalDate refundedOn = request.refundedOn() == null ? today : request.refundedOn();
-        if (refundedOn.isBefore(facts.orderDate())) {
-            throw Refusal.invalid("refundedOn", "refundedOn " + refundedOn + " is before orderDate " + facts.orderDate());
-        }
-        if (refundedOn.isAfter(today)) {
-            throw Refusal.invalid("refundedOn", "refundedOn " + refundedOn + " is in the future (today is "
-                    + today + " in " + facts.marketplace().zone() + ")");
-        }
+        requireWithinOrderAndToday("refundedOn", refundedOn, today);
         if (ledger.find(request.refundId()).isEmpty()) {
             requireRefundable();
         }
         RefundLedger.Outcome outcome = ledger.apply(request, refundedOn);
         if (outcome instanceof RefundLedger.Outcome.Replayed replayed) {
-            return new RefundTransition(this, replayed.refund(), true, Optional.empty());
+            return new RefundTransition(this, replayed.refund(), true, List.of());
         }
         Refund refund = outcome.refund();
-        HistoryEntry entry = refundEntry(refund.refundId(), refund.amount(), refund.reorderRequested(), stamp);
-        ClaimCase after = append(new ClaimCase(facts, status, closeReason, closedOn, outcome.ledger(), arrival,
-                attendedThrough, version, history), entry);
-        return new RefundTransition(after, refund, false, Optional.of(entry));
+        Draft next = draft();
+        next.ledger = outcome.ledger();
+        List<Statement> says = new ArrayList<>();
+        says.add(refund.reorderRequested()
+                ? Statement.of(Rule.R7, Message.REFUND_AND_REORDER_RECORDED, refund.refundId(), refund.amount())
+                : Statement.of(Rule.R3, Message.REFUND_RECORDED, refund.refundId(), refund.amount()));
+        ClaimCase provisional = next.build();
+        if (provisional.arrivedAfterRefund() && !arrivedAfterRefund()) {
+            // Dated before an arrival already recorded: the parcel now turns out to have come after a refund.
+            says.addAll(ArrivalDecision.of(provisional).statements());
+        }
+        Transition t = change(Lifecycle.Event.REFUND_RECORDED, next, says, stamp, today, false);
+        return new RefundTransition(t.after(), refund, false, t.entries());
     }
 
-    /** The history entry a recorded refund adds; the store writes the same entry in its single update. */
-    public static HistoryEntry refundEntry(String refundId, Money amount, boolean reorderRequested, Stamp stamp) {
-        return reorderRequested
-                ? new HistoryEntry(stamp.at(), stamp.by(), "REFUND_RECORDED", List.of(Rule.R3, Rule.R7),
-                        List.of(Statement.of(Rule.R7, Message.REFUND_AND_REORDER_RECORDED, refundId, amount)))
-                : new HistoryEntry(stamp.at(), stamp.by(), "REFUND_RECORDED", List.of(Rule.R3),
-                        List.of(Statement.of(Rule.R3, Message.REFUND_RECORDED, refundId, amount)));
-    }
-
-    /** Why a new refund cannot be taken now, if it cannot. */
+    /** Why a new refund cannot be taken, if it cannot. */
     public void requireRefundable() {
         if (facts.fulfilment() == Fulfilment.MARKETPLACE) {
             throw Refusal.transition("orderId", "order " + orderId()
-                    + " was fulfilled by the marketplace: refunds go through its customer-returns process (R4)");
+                    + " was fulfilled by Amazon: refunds go through its customer-returns process (R4)");
         }
-        if (status != CaseStatus.OPEN) {
-            throw Refusal.transition("orderId", "case " + orderId() + " is " + status
-                    + (closeReason == null ? "" : " (" + closeReason + ")") + " and takes no refund");
-        }
-        if (history.size() >= MAX_HISTORY) {
-            throw Refusal.transition("orderId", "case " + orderId() + " has reached " + MAX_HISTORY + " changes");
-        }
-    }
-
-    /** R3/R7: the original parcel arrived. Flags the case after a refund, closes it as delivered otherwise. */
-    public ArrivalTransition arrive(LocalDate deliveredOn, ArrivalSource source, Stamp stamp) {
-        LocalDate today = facts.marketplace().dateOf(stamp.at());
-        if (deliveredOn.isBefore(facts.orderDate())) {
-            throw Refusal.invalid("deliveredOn", "deliveredOn " + deliveredOn + " is before orderDate " + facts.orderDate());
-        }
-        if (deliveredOn.isAfter(today)) {
-            throw Refusal.invalid("deliveredOn", "deliveredOn " + deliveredOn + " is in the future (today is "
-                    + today + " in " + facts.marketplace().zone() + ")");
-        }
-        if (arrival != null) {
-            if (arrival.deliveredOn().equals(deliveredOn)) {
-                return new ArrivalTransition(this, LateArrival.decide(ledger, deliveredOn), true, Optional.empty());
-            }
-            throw Refusal.transition("deliveredOn", "an arrival on " + arrival.deliveredOn()
-                    + " is already recorded for case " + orderId());
-        }
-        if (status != CaseStatus.OPEN) {
-            throw Refusal.transition("orderId", "case " + orderId() + " is " + status
-                    + (closeReason == null ? "" : " (" + closeReason + ")") + " and takes no arrival");
-        }
-        LateArrival decision = LateArrival.decide(ledger, deliveredOn);
-        Arrival recorded = new Arrival(deliveredOn, source, today);
-        boolean closes = decision instanceof LateArrival.ClosedAsDelivered;
-        CaseStatus target = closes ? CaseStatus.CLOSED : CaseStatus.LATE_ARRIVAL_FLAGGED;
-        List<Rule> rules = List.of(decision.rule());
-        HistoryEntry entry = new HistoryEntry(stamp.at(), stamp.by(),
-                closes ? "CLOSED_AS_DELIVERED" : "LATE_ARRIVAL_FLAGGED", rules, decision.statements());
-        ClaimCase after = append(moveTo(target, closes ? CloseReason.DELIVERED : null, closes ? today : null)
-                .withArrival(recorded), entry);
-        return new ArrivalTransition(after, decision, false, Optional.of(entry));
+        requireRoom("orderId", "it takes no more refunds");
     }
 
     /**
-     * The scheduled sweep, as of {@code asOf}: handles every attention due after the last sweep and on or
-     * before {@code asOf}, in date order. Sweeping twice for the same day changes nothing.
+     * R1/R3/R5/R6/R7: someone reports that the original parcel arrived. After a refund it is a late arrival;
+     * from the buyer (or the seller once the window has passed) it confirms receipt; otherwise, a carrier scan
+     * for instance, it is the seller's evidence and the case stays as it is.
+     */
+    public ArrivalTransition arrive(LocalDate deliveredOn, ArrivalSource source, Stamp stamp) {
+        LocalDate today = facts.marketplace().dateOf(stamp.at());
+        requireWithinOrderAndToday("deliveredOn", deliveredOn, today);
+        Optional<Arrival> already = arrival(source);
+        if (already.isPresent()) {
+            if (already.get().deliveredOn().equals(deliveredOn)) {
+                return new ArrivalTransition(this, ArrivalDecision.of(this), true, List.of());
+            }
+            throw Refusal.transition("deliveredOn", "an arrival on " + already.get().deliveredOn() + " reported by "
+                    + source.name().toLowerCase(java.util.Locale.ROOT) + " is already recorded for case " + orderId());
+        }
+        requireRoom("orderId", "it takes no more reports");
+        Draft next = draft();
+        List<Arrival> reports = new ArrayList<>(arrivals);
+        reports.add(new Arrival(deliveredOn, source, today));
+        next.arrivals = reports;
+        ArrivalDecision decision = ArrivalDecision.of(next.build());
+        Transition t = change(Lifecycle.Event.ARRIVAL_REPORTED, next, decision.statements(), stamp, today, false);
+        return new ArrivalTransition(t.after(), decision, false, t.entries());
+    }
+
+    /** R3/R7: the buyer's consent to Amazon's re-charge, the return received, or the replacement order. */
+    public Transition followUp(FollowUp kind, String replacementOrderId, Stamp stamp) {
+        LocalDate today = facts.marketplace().dateOf(stamp.at());
+        Draft next = draft();
+        Statement says;
+        switch (kind) {
+            case CONSENT_GIVEN, CONSENT_REFUSED -> {
+                if (followUps.consent() == kind) {
+                    return unchanged();
+                }
+                if (followUps.consent() != null) {
+                    throw Refusal.transition("followUp", "the buyer's answer is already recorded for case " + orderId());
+                }
+                if (!consentNeeded()) {
+                    throw Refusal.transition("followUp", "case " + orderId()
+                            + " has no parcel that arrived after a refund, so there is no re-charge to consent to (R3)");
+                }
+                next.followUps = new FollowUps(kind, followUps.returnReceived(), followUps.replacementOrderId());
+                says = Statement.of(Rule.R3, kind == FollowUp.CONSENT_GIVEN ? Message.CONSENT_GIVEN : Message.CONSENT_REFUSED);
+            }
+            case RETURN_RECEIVED -> {
+                if (followUps.returnReceived()) {
+                    return unchanged();
+                }
+                if (!returnNeeded()) {
+                    throw Refusal.transition("followUp", "case " + orderId()
+                            + " has no parcel that arrived after a refund with reorder, so there is no return to receive (R7)");
+                }
+                next.followUps = new FollowUps(followUps.consent(), true, followUps.replacementOrderId());
+                says = Statement.of(Rule.R7, Message.RETURN_RECEIVED);
+            }
+            case REPLACEMENT_ORDERED -> {
+                if (replacementOrderId == null) {
+                    throw Refusal.invalid("replacementOrderId", "give the id of the buyer's replacement order");
+                }
+                if (replacementOrderId.equals(followUps.replacementOrderId())) {
+                    return unchanged();
+                }
+                if (followUps.replacementOrderId() != null) {
+                    throw Refusal.transition("replacementOrderId", "replacement order " + followUps.replacementOrderId()
+                            + " is already recorded for case " + orderId());
+                }
+                if (replacementOrderId.equals(orderId())) {
+                    throw Refusal.invalid("replacementOrderId", "the replacement is a new order, not order " + orderId());
+                }
+                if (!ledger.reorderRequested()) {
+                    throw Refusal.transition("followUp", "no refund of case " + orderId() + " asked the buyer to order again (R7)");
+                }
+                next.followUps = new FollowUps(followUps.consent(), followUps.returnReceived(), replacementOrderId);
+                says = Statement.of(Rule.R7, Message.REPLACEMENT_ORDERED, replacementOrderId);
+            }
+            default -> throw new IllegalStateException("unhandled follow-up " + kind);
+        }
+        requireRoom("orderId", "it takes no more follow-ups");
+        List<Statement> said = new ArrayList<>(List.of(says));
+        ClaimCase provisional = next.build();
+        if (arrivedAfterRefund() && followUpsPending() && !provisional.followUpsPending()) {
+            said.add(Statement.of(kind == FollowUp.RETURN_RECEIVED ? Rule.R7 : Rule.R3, Message.LATE_ARRIVAL_SETTLED));
+        }
+        return change(Lifecycle.Event.of(kind), next, said, stamp, today, false);
+    }
+
+    /** What a caller says about the buyer's A-to-z Guarantee claim: filed (required), and its outcome once known. */
+    public record ClaimReport(LocalDate filedOn, String reference, ClaimOutcome outcome, LocalDate decidedOn) {
+        public ClaimReport {
+            Objects.requireNonNull(filedOn, "filedOn");
+        }
+    }
+
+    /**
+     * R6: records a claim, even one filed after the deadline (Amazon may still accept it), and its outcome. A
+     * claim reopens a closed case; a new outcome replaces the old one (Amazon may reverse a decision).
+     */
+    public Transition claim(ClaimReport report, Stamp stamp) {
+        LocalDate today = facts.marketplace().dateOf(stamp.at());
+        requireWithinOrderAndToday("claim.filedOn", report.filedOn(), today);
+        if (report.outcome() == null && report.decidedOn() != null) {
+            throw Refusal.invalid("claim.outcome", "give the claim's outcome (GRANTED, DENIED or WITHDRAWN) with its decidedOn");
+        }
+        LocalDate decidedOn = report.outcome() == null ? null : report.decidedOn() == null ? today : report.decidedOn();
+        if (decidedOn != null) {
+            requireWithinOrderAndToday("claim.decidedOn", decidedOn, today);
+            if (decidedOn.isBefore(report.filedOn())) {
+                throw Refusal.invalid("claim.decidedOn", "claim.decidedOn " + decidedOn + " is before claim.filedOn " + report.filedOn());
+            }
+        }
+        ClaimCase current = this;
+        List<HistoryEntry> entries = new ArrayList<>();
+        if (claim == null) {
+            requireRoom("claim", "it takes no claim");
+            Draft next = draft();
+            next.claim = new Claim(report.filedOn(), report.reference(), today, null, null);
+            ClaimPhase phase = window().phaseOn(report.filedOn());
+            Message message = phase instanceof ClaimPhase.Late ? Message.CLAIM_FILED_LATE
+                    : phase instanceof ClaimPhase.NotYetOpen ? Message.CLAIM_FILED_EARLY : Message.CLAIM_FILED;
+            Transition filed = change(Lifecycle.Event.CLAIM_FILED, next,
+                    List.of(Statement.of(Rule.R6, message, report.filedOn()), Statement.of(Rule.R6, Message.CLAIM_ANSWER_WITH_EVIDENCE)),
+                    stamp, today, false);
+            current = filed.after();
+            entries.addAll(filed.entries());
+        } else if (!claim.filedOn().equals(report.filedOn()) || !Objects.equals(claim.reference(), report.reference())) {
+            throw Refusal.transition("claim.filedOn", "a claim filed on " + claim.filedOn()
+                    + (claim.reference() == null ? "" : " (reference " + claim.reference() + ")")
+                    + " is already recorded for case " + orderId());
+        }
+        if (report.outcome() != null && report.outcome() != current.claim.outcome()) {
+            current.requireRoom("claim", "it takes no new outcome");
+            Draft next = current.draft();
+            next.claim = current.claim.decided(report.outcome(), decidedOn);
+            Message message = switch (report.outcome()) {
+                case GRANTED -> Message.CLAIM_GRANTED;
+                case DENIED -> Message.CLAIM_DENIED;
+                case WITHDRAWN -> Message.CLAIM_WITHDRAWN;
+            };
+            Transition decided = current.change(Lifecycle.Event.of(report.outcome()), next,
+                    List.of(Statement.of(Rule.R6, message, decidedOn)), stamp, today, false);
+            current = decided.after();
+            entries.addAll(decided.entries());
+        }
+        return new Transition(current, entries);
+    }
+
+    /**
+     * The scheduled sweep, as of {@code asOf}: handles every attention due on or before {@code asOf}, in date
+     * order, one history entry each. Sweeping again for the same day changes nothing.
      */
     public Transition attend(LocalDate asOf, Stamp stamp) {
-        List<Statement> said = new ArrayList<>();
-        List<Rule> rules = new ArrayList<>();
         ClaimCase current = this;
+        List<HistoryEntry> entries = new ArrayList<>();
         Optional<Attention> due = current.nextAttention();
         while (due.isPresent() && !due.get().on().isAfter(asOf)) {
             Attention attention = due.get();
-            current = current.handle(attention, asOf, said, rules);
-            current = current.attendedThrough(attention.on());
+            Draft next = current.draft();
+            Set<Attention> handled = new HashSet<>(current.noted);
+            handled.add(attention);
+            next.noted = handled;
+            Transition t = current.change(attention.kind().event(), next, CaseAttention.says(current, attention), stamp, asOf, false);
+            current = t.after();
+            entries.addAll(t.entries());
             due = current.nextAttention();
         }
-        if (said.isEmpty()) {
-            return new Transition(this, Optional.empty());
-        }
-        HistoryEntry entry = new HistoryEntry(stamp.at(), stamp.by(), "SWEPT", rules.stream().distinct().toList(), said);
-        return new Transition(append(current.attendedThrough(asOf), entry), Optional.of(entry));
-    }
-
-    private ClaimCase handle(Attention attention, LocalDate asOf, List<Statement> said, List<Rule> rules) {
-        switch (attention.kind()) {
-            case CLAIM_WINDOW_OPENS -> {
-                said.add(Statement.of(Rule.R6, Message.WINDOW_OPENED, window().opensOn()));
-                rules.add(Rule.R6);
-                return this;
-            }
-            case CLAIM_DEADLINE_PASSED -> {
-                rules.add(Rule.R6);
-                if (ledger.refunds().isEmpty()) {
-                    said.add(Statement.of(Rule.R6, Message.DEADLINE_PASSED_CLOSED, window().deadline()));
-                    return moveTo(CaseStatus.CLOSED, CloseReason.CLAIM_DEADLINE_PASSED, asOf);
-                }
-                said.add(Statement.of(Rule.R6, Message.DEADLINE_PASSED, window().deadline()));
-                return this;
-            }
-            case LATE_ARRIVAL_FOLLOW_UP -> {
-                boolean reorder = ledger.reorderRequested();
-                Rule rule = reorder ? Rule.R7 : Rule.R3;
-                rules.add(rule);
-                said.add(Statement.of(rule, reorder ? Message.FOLLOW_UP_RETURN : Message.FOLLOW_UP_CONSENT, arrival.deliveredOn()));
-                return this;
-            }
-            default -> throw new IllegalStateException("unhandled attention " + attention.kind());
-        }
-    }
-
-    /** The next day this case needs the sweep, if any; what the due-time index is keyed by. */
-    public Optional<Attention> nextAttention() {
-        List<Attention> candidates = new ArrayList<>();
-        if (status == CaseStatus.OPEN) {
-            ClaimWindow window = window();
-            candidates.add(new Attention(window.opensOn(), Attention.Kind.CLAIM_WINDOW_OPENS));
-            candidates.add(new Attention(window.deadline().plusDays(1), Attention.Kind.CLAIM_DEADLINE_PASSED));
-        } else if (status == CaseStatus.LATE_ARRIVAL_FLAGGED) {
-            candidates.add(new Attention(arrival.recordedOn().plusDays(FOLLOW_UP_DAYS), Attention.Kind.LATE_ARRIVAL_FOLLOW_UP));
-        }
-        return candidates.stream()
-                .filter(a -> attendedThrough == null || a.on().isAfter(attendedThrough))
-                .min(Comparator.comparing(Attention::on));
+        return new Transition(current, entries);
     }
 
     /**
@@ -263,28 +404,111 @@ public record ClaimCase(
 
     /** The case as the store read it, with the version it was read at. */
     public ClaimCase withVersion(long newVersion) {
-        return new ClaimCase(facts, status, closeReason, closedOn, ledger, arrival, attendedThrough, newVersion, history);
+        Draft d = draft();
+        d.version = newVersion;
+        return d.build();
     }
 
-    private ClaimCase moveTo(CaseStatus target, CloseReason reason, LocalDate on) {
-        if (!status.canMoveTo(target)) {
-            throw Refusal.transition("orderId", "case " + orderId() + " cannot move from " + status + " to " + target);
+    // ---- how a change is made -------------------------------------------------------------------------------
+
+    /**
+     * Derives the status of the changed case, checks the move against {@link Lifecycle}, dates a closing and
+     * adds one history entry citing the rules of what was said.
+     */
+    private Transition change(Lifecycle.Event event, Draft next, List<Statement> says, Stamp stamp, LocalDate today, boolean isNew) {
+        Lifecycle.Standing standing = Lifecycle.standingOf(next.build());
+        Lifecycle.require(event, isNew ? null : status, standing.status());
+        next.status = standing.status();
+        next.closeReason = standing.closeReason();
+        if (standing.status() != CaseStatus.CLOSED) {
+            next.closedOn = null;
+        } else if (isNew || status != CaseStatus.CLOSED || closeReason != standing.closeReason()) {
+            next.closedOn = today;
         }
-        return new ClaimCase(facts, target, reason, on, ledger, arrival, attendedThrough, version, history);
-    }
-
-    private ClaimCase withArrival(Arrival recorded) {
-        return new ClaimCase(facts, status, closeReason, closedOn, ledger, recorded, attendedThrough, version, history);
-    }
-
-    private ClaimCase attendedThrough(LocalDate day) {
-        return new ClaimCase(facts, status, closeReason, closedOn, ledger, arrival, day, version, history);
-    }
-
-    private ClaimCase append(ClaimCase base, HistoryEntry entry) {
-        List<HistoryEntry> longer = new ArrayList<>(base.history);
+        HistoryEntry entry = new HistoryEntry(stamp.at(), stamp.by(), event.name(),
+                says.stream().map(Statement::rule).distinct().toList(), says);
+        List<HistoryEntry> longer = new ArrayList<>(history);
         longer.add(entry);
-        return new ClaimCase(base.facts, base.status, base.closeReason, base.closedOn, base.ledger, base.arrival,
-                base.attendedThrough, base.version, longer);
+        next.history = longer;
+        return new Transition(next.build(), List.of(entry));
+    }
+
+    private Transition unchanged() {
+        return new Transition(this, List.of());
+    }
+
+    private void requireRoom(String field, String what) {
+        if (history.size() >= MAX_HISTORY) {
+            throw Refusal.transition(field, "case " + orderId() + " has reached " + MAX_HISTORY + " changes; " + what);
+        }
+    }
+
+    private void requireWithinOrderAndToday(String field, LocalDate day, LocalDate today) {
+        if (day.isBefore(facts.orderDate())) {
+            throw Refusal.invalid(field, field + " " + day + " is before orderDate " + facts.orderDate());
+        }
+        if (day.isAfter(today)) {
+            throw Refusal.invalid(field, field + " " + day + " is in the future (today is " + today + " in "
+                    + facts.marketplace().zone() + ")");
+        }
+    }
+
+    private static void requireNotFuture(OrderFacts facts, LocalDate today) {
+        if (facts.orderDate().isAfter(today)) {
+            throw Refusal.invalid("orderDate", "orderDate " + facts.orderDate() + " is in the future (today is " + today
+                    + " in " + facts.marketplace().zone() + ")");
+        }
+        if (facts.reportedOn() != null && facts.reportedOn().isAfter(today)) {
+            throw Refusal.invalid("reportedOn", "reportedOn " + facts.reportedOn() + " is in the future (today is " + today
+                    + " in " + facts.marketplace().zone() + ")");
+        }
+    }
+
+    /** The earliest date recorded on the case (refunds, arrivals, claim), which an order date may not follow. */
+    private Optional<LocalDate> earliestRecordedDate() {
+        List<LocalDate> dates = new ArrayList<>();
+        ledger.refunds().forEach(r -> dates.add(r.refundedOn()));
+        arrivals.forEach(a -> dates.add(a.deliveredOn()));
+        if (claim != null) {
+            dates.add(claim.filedOn());
+        }
+        return dates.stream().min(Comparator.naturalOrder());
+    }
+
+    private Draft draft() {
+        return new Draft(this);
+    }
+
+    /** The case's fields while a change is made, so that a change names only what it changes. */
+    private static final class Draft {
+        OrderFacts facts;
+        CaseStatus status;
+        CloseReason closeReason;
+        LocalDate closedOn;
+        RefundLedger ledger;
+        List<Arrival> arrivals;
+        FollowUps followUps;
+        Claim claim;
+        Set<Attention> noted;
+        long version;
+        List<HistoryEntry> history;
+
+        Draft(ClaimCase c) {
+            facts = c.facts;
+            status = c.status;
+            closeReason = c.closeReason;
+            closedOn = c.closedOn;
+            ledger = c.ledger;
+            arrivals = c.arrivals;
+            followUps = c.followUps;
+            claim = c.claim;
+            noted = c.noted;
+            version = c.version;
+            history = c.history;
+        }
+
+        ClaimCase build() {
+            return new ClaimCase(facts, status, closeReason, closedOn, ledger, arrivals, followUps, claim, noted, version, history);
+        }
     }
 }

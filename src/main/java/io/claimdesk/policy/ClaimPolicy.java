@@ -26,18 +26,41 @@ public final class ClaimPolicy {
                 ? Statement.of(Rule.R6, Message.DEADLINE_FROM_SERVICE, facts.serviceDate())
                 : Statement.of(Rule.R6, Message.DEADLINE_FROM_DELIVERY, facts.maxDeliveryDate()));
         RefundLedger ledger = claimCase.ledger();
-        if (claimCase.status() == CaseStatus.OPEN && ledger.standing() == RefundStanding.FULL
-                && facts.fulfilment() == Fulfilment.SELLER) {
+        if (ledger.standing() == RefundStanding.FULL && facts.fulfilment() == Fulfilment.SELLER) {
             says.add(Statement.of(Rule.R3, Message.FULLY_REFUNDED, ledger.refunded()));
         }
-        if (claimCase.arrival() != null) {
-            says.addAll(LateArrival.decide(ledger, claimCase.arrival().deliveredOn()).statements());
+        if (!claimCase.arrivals().isEmpty()) {
+            says.addAll(ArrivalDecision.of(claimCase).statements());
+        }
+        Claim claim = claimCase.claim();
+        if (claim != null && claim.pending()) {
+            says.add(Statement.of(Rule.R6, Message.CLAIM_PENDING, claim.filedOn()));
         }
         if (claimCase.status() == CaseStatus.CLOSED) {
-            says.add(Statement.of(Rule.R1, Message.CASE_CLOSED, claimCase.closeReason()));
+            says.add(Statement.of(claimCase.closeReason() == CloseReason.DELIVERED ? Rule.R1 : closingRule(claimCase.closeReason()),
+                    closingMessage(claimCase.closeReason())));
         }
         says.add(Statement.of(Rule.R2, Message.FEEDBACK_STAYS_POSSIBLE));
         return new ClaimEvaluation(asOf, window, phase, ResolutionOptions.rank(claimCase, window, phase), says);
+    }
+
+    private static Rule closingRule(CloseReason reason) {
+        return switch (reason) {
+            case REFUNDED, LATE_ARRIVAL_SETTLED, LATE_ARRIVAL_UNSETTLED -> Rule.R3;
+            default -> Rule.R6;
+        };
+    }
+
+    private static Message closingMessage(CloseReason reason) {
+        return switch (reason) {
+            case DELIVERED -> Message.CLOSED_DELIVERED;
+            case CLAIM_DEADLINE_PASSED -> Message.CLOSED_DEADLINE_PASSED;
+            case REFUNDED -> Message.CLOSED_REFUNDED;
+            case CLAIM_GRANTED -> Message.CLOSED_CLAIM_GRANTED;
+            case CLAIM_DENIED -> Message.CLOSED_CLAIM_DENIED;
+            case LATE_ARRIVAL_SETTLED -> Message.CLOSED_LATE_ARRIVAL_SETTLED;
+            case LATE_ARRIVAL_UNSETTLED -> Message.CLOSED_LATE_ARRIVAL_UNSETTLED;
+        };
     }
 
     /** Which R6 bound opened the window; when both fall on one day, say so rather than call one "earlier". */

@@ -2,6 +2,7 @@ package io.claimdesk.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Ranks what the seller can do about an order reported as not received (R1, R3, R4, R5, R7, R8). */
 public final class ResolutionOptions {
@@ -17,12 +18,14 @@ public final class ResolutionOptions {
      * refund, being the friendliest answer, ranks first.
      */
     public static List<ResolutionOption> rank(ClaimCase claimCase, ClaimWindow window, ClaimPhase phase) {
-        if (claimCase.status() != CaseStatus.OPEN) {
+        if (claimCase.status() == CaseStatus.CLOSED && claimCase.closeReason().settled()) {
             return List.of();
         }
         OrderFacts facts = claimCase.facts();
+        // A carrier scan with no refund before it is the seller's evidence in a not-received dispute.
+        Optional<Arrival> scan = claimCase.arrivedAfterRefund() ? Optional.empty() : claimCase.arrival(ArrivalSource.CARRIER);
         List<Kind> order = new ArrayList<>();
-        order.add(Kind.contact(window));
+        order.add(Kind.contact(window, scan));
         if (facts.fulfilment() == Fulfilment.MARKETPLACE) {
             order.add(Kind.marketplaceReturns());
         } else {
@@ -30,7 +33,8 @@ public final class ResolutionOptions {
             List<Kind> refunds = ledger.remaining().isPositive()
                     ? List.of(Kind.refund(ledger), Kind.refundAndReorder())
                     : List.of();
-            Kind carrier = facts.shipment().status().carrierCanHelp() ? Kind.carrier(facts.shipment()) : null;
+            Kind carrier = facts.shipment().status().carrierCanHelp() ? Kind.carrier(facts.shipment())
+                    : scan.map(a -> Kind.proofOfDelivery(facts.shipment(), a.deliveredOn())).orElse(null);
             if (carrier != null && phase instanceof ClaimPhase.NotYetOpen) {
                 order.add(carrier);
                 order.addAll(refunds);
@@ -51,10 +55,17 @@ public final class ResolutionOptions {
 
     private record Kind(OptionKind kind, List<Rule> rules, List<Statement> consequences) {
 
-        static Kind contact(ClaimWindow window) {
-            return new Kind(OptionKind.CONTACT_BUYER, List.of(Rule.R1, Rule.R5), List.of(
-                    Statement.of(Rule.R1, Message.OWN_POLICY_DECIDES),
-                    Statement.of(Rule.R5, Message.CLAIM_STILL_POSSIBLE, window.opensOn(), window.deadline())));
+        static Kind contact(ClaimWindow window, Optional<Arrival> scan) {
+            List<Statement> says = new ArrayList<>();
+            says.add(Statement.of(Rule.R1, Message.OWN_POLICY_DECIDES));
+            scan.ifPresent(a -> says.add(Statement.of(Rule.R1, Message.CONTACT_WITH_PROOF, a.deliveredOn())));
+            says.add(Statement.of(Rule.R5, Message.CLAIM_STILL_POSSIBLE, window.opensOn(), window.deadline()));
+            return new Kind(OptionKind.CONTACT_BUYER, List.of(Rule.R1, Rule.R5), says);
+        }
+
+        static Kind proofOfDelivery(Shipment shipment, java.time.LocalDate scannedOn) {
+            return new Kind(OptionKind.CARRIER_ASSISTANCE, List.of(Rule.R8), List.of(Statement.of(Rule.R8,
+                    Message.CARRIER_PROOF_OF_DELIVERY, shipment.carrier() == null ? "-" : shipment.carrier(), scannedOn)));
         }
 
         static Kind marketplaceReturns() {
