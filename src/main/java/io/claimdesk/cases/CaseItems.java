@@ -64,6 +64,7 @@ final class CaseItems {
     static final String REPLACEMENT_ORDER_ID = "replacementOrderId";
     static final String CLAIM = "claim";
     static final String NOTED = "noted";
+    static final String SWEPT_THROUGH = "sweptThrough";
     static final String HISTORY = "history";
 
     // Inside a refund.
@@ -144,6 +145,7 @@ final class CaseItems {
             item.put(CLAIM, AttributeValue.fromM(m));
         }
         item.put(NOTED, AttributeValue.fromL(c.noted().stream().map(Attention::key).sorted().map(CaseItems::s).toList()));
+        putIfPresent(item, SWEPT_THROUGH, c.sweptThrough());
         c.nextAttention().ifPresent(a -> {
             item.put(CaseTable.DUE_SHARD, s(CaseTable.shardOf(c.orderId())));
             item.put(CaseTable.DUE_ON, s(a.on().toString()));
@@ -201,7 +203,7 @@ final class CaseItems {
                 enumOf(CloseReason.class, str(item, CLOSE_REASON)), date(item, CLOSED_ON),
                 new RefundLedger(total, refunds), arrivals,
                 new FollowUps(enumOf(FollowUp.class, str(item, CONSENT)), bool(item, RETURN_RECEIVED), str(item, REPLACEMENT_ORDER_ID)),
-                claim, noted, Long.parseLong(item.get(VERSION).n()), history);
+                claim, noted, date(item, SWEPT_THROUGH), Long.parseLong(item.get(VERSION).n()), history);
     }
 
     static AttributeValue s(String value) {

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param followUps what was recorded after a late arrival, and the replacement order (R3, R7)
  * @param claim     the buyer's A-to-z Guarantee claim, or null
  * @param noted     the attentions the scheduled sweep has handled ({@link Attention})
+ * @param sweptThrough the latest day a sweep changed this case as of (null: never); an older sweep is stale
  * @param version   optimistic-locking version; 0 for a case never stored
  */
 public record ClaimCase(
@@ -30,6 +31,7 @@ public record ClaimCase(
         FollowUps followUps,
         Claim claim,
         Set<Attention> noted,
+        LocalDate sweptThrough,
         long version,
         List<HistoryEntry> history) {
 
@@ -147,7 +149,7 @@ public record ClaimCase(
         LocalDate today = facts.marketplace().dateOf(stamp.at());
         requireNotFuture(facts, today);
         ClaimCase nothing = new ClaimCase(facts, CaseStatus.OPEN, null, null, RefundLedger.empty(facts.orderTotal()),
-                List.of(), FollowUps.NONE, null, Set.of(), 0, List.of());
+                List.of(), FollowUps.NONE, null, Set.of(), null, 0, List.of());
         return nothing.change(Lifecycle.Event.CASE_OPENED, nothing.draft(), List.of(Statement.of(Rule.R1, Message.CASE_OPENED)),
                 stamp, today, true);
     }
@@ -321,7 +323,8 @@ public record ClaimCase(
 
     /**
      * R6: records a claim, even one filed after the deadline (Amazon may still accept it), and its outcome. A
-     * claim reopens a closed case; a new outcome replaces the old one (Amazon may reverse a decision).
+     * claim reopens a closed case; a denial may later turn into a grant, no other outcome changes; after a
+     * withdrawal the buyer may file again.
      */
     public Transition claim(ClaimReport report, Stamp stamp) {
         LocalDate today = facts.marketplace().dateOf(stamp.at());
@@ -338,7 +341,10 @@ public record ClaimCase(
         }
         ClaimCase current = this;
         List<HistoryEntry> entries = new ArrayList<>();
-        if (claim == null) {
+        // A withdrawn claim leaves room for a new one, filed on or after the withdrawal.
+        boolean refiled = claim != null && claim.outcome() == ClaimOutcome.WITHDRAWN
+                && !report.filedOn().isBefore(claim.decidedOn()) && !report.filedOn().equals(claim.filedOn());
+        if (claim == null || refiled) {
             requireRoom("claim", "it takes no claim");
             Draft next = draft();
             next.claim = new Claim(report.filedOn(), report.reference(), today, null, null);
@@ -356,6 +362,13 @@ public record ClaimCase(
                     + " is already recorded for case " + orderId());
         }
         if (report.outcome() != null && report.outcome() != current.claim.outcome()) {
+            ClaimOutcome recorded = current.claim.outcome();
+            // Only a denial can still turn into a grant (Amazon accepting the claim late). Any other change is
+            // refused, so an older outcome delivered again can never undo a newer one.
+            if (recorded != null && !(recorded == ClaimOutcome.DENIED && report.outcome() == ClaimOutcome.GRANTED)) {
+                throw Refusal.transition("claim.outcome", "the claim of case " + orderId() + " is already "
+                        + recorded.name().toLowerCase(java.util.Locale.ROOT) + " (" + current.claim.decidedOn() + ")");
+            }
             current.requireRoom("claim", "it takes no new outcome");
             Draft next = current.draft();
             next.claim = current.claim.decided(report.outcome(), decidedOn);
@@ -374,9 +387,13 @@ public record ClaimCase(
 
     /**
      * The scheduled sweep, as of {@code asOf}: handles every attention due on or before {@code asOf}, in date
-     * order, one history entry each. Sweeping again for the same day changes nothing.
+     * order, one history entry each. Sweeping again for the same day, or for an earlier one (a late duplicate of
+     * an older schedule event), changes nothing.
      */
     public Transition attend(LocalDate asOf, Stamp stamp) {
+        if (sweptThrough != null && !asOf.isAfter(sweptThrough)) {
+            return unchanged();
+        }
         ClaimCase current = this;
         List<HistoryEntry> entries = new ArrayList<>();
         Optional<Attention> due = current.nextAttention();
@@ -386,6 +403,7 @@ public record ClaimCase(
             Set<Attention> handled = new HashSet<>(current.noted);
             handled.add(attention);
             next.noted = handled;
+            next.sweptThrough = asOf;
             Transition t = current.change(attention.kind().event(), next, CaseAttention.says(current, attention), stamp, asOf, false);
             current = t.after();
             entries.addAll(t.entries());
@@ -490,6 +508,7 @@ public record ClaimCase(
         FollowUps followUps;
         Claim claim;
         Set<Attention> noted;
+        LocalDate sweptThrough;
         long version;
         List<HistoryEntry> history;
 
@@ -503,12 +522,14 @@ public record ClaimCase(
             followUps = c.followUps;
             claim = c.claim;
             noted = c.noted;
+            sweptThrough = c.sweptThrough;
             version = c.version;
             history = c.history;
         }
 
         ClaimCase build() {
-            return new ClaimCase(facts, status, closeReason, closedOn, ledger, arrivals, followUps, claim, noted, version, history);
+            return new ClaimCase(facts, status, closeReason, closedOn, ledger, arrivals, followUps, claim, noted, sweptThrough,
+                    version, history);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.claimdesk.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -43,18 +44,6 @@ class ClaimCaseTest {
     class Statuses {
 
         @Test
-        void onlyAnOpenCaseMoves() {
-            assertThat(CaseStatus.OPEN.next()).containsExactlyInAnyOrder(CaseStatus.LATE_ARRIVAL_FLAGGED, CaseStatus.CLOSED);
-            assertThat(CaseStatus.OPEN.canMoveTo(CaseStatus.CLOSED)).isTrue();
-            assertThat(CaseStatus.OPEN.canMoveTo(CaseStatus.LATE_ARRIVAL_FLAGGED)).isTrue();
-            assertThat(CaseStatus.OPEN.canMoveTo(CaseStatus.OPEN)).isFalse();
-            assertThat(CaseStatus.CLOSED.next()).isEmpty();
-            assertThat(CaseStatus.CLOSED.canMoveTo(CaseStatus.OPEN)).isFalse();
-            assertThat(CaseStatus.LATE_ARRIVAL_FLAGGED.next()).isEmpty();
-            assertThat(CaseStatus.LATE_ARRIVAL_FLAGGED.canMoveTo(CaseStatus.OPEN)).isFalse();
-        }
-
-        @Test
         void aNewCaseIsOpenWithNothingRefunded() {
             ClaimCase.Transition t = ClaimCase.open(facts, noonInParis("2026-03-12"));
 
@@ -64,8 +53,10 @@ class ClaimCaseTest {
             assertThat(c.status()).isEqualTo(CaseStatus.OPEN);
             assertThat(c.closeReason()).isNull();
             assertThat(c.closedOn()).isNull();
-            assertThat(c.arrival()).isNull();
-            assertThat(c.attendedThrough()).isNull();
+            assertThat(c.arrivals()).isEmpty();
+            assertThat(c.claim()).isNull();
+            assertThat(c.followUps()).isEqualTo(FollowUps.NONE);
+            assertThat(c.noted()).isEmpty();
             assertThat(c.version()).isZero();
             assertThat(c.ledger()).isEqualTo(RefundLedger.empty(eur("100.00")));
             assertThat(c.window()).isEqualTo(new ClaimWindow(date("2026-03-13"), date("2026-06-08")));
@@ -75,7 +66,7 @@ class ClaimCaseTest {
                 assertThat(e.at()).isEqualTo(noonInParis("2026-03-12").at());
                 assertThat(e.by()).isEqualTo("test");
             });
-            assertThat(t.entry()).contains(c.history().get(0));
+            assertThat(t.entries()).containsExactly(c.history().get(0));
         }
 
         @Test
@@ -99,7 +90,7 @@ class ClaimCaseTest {
             assertThat(t.refund().refundedOn()).isEqualTo(date("2026-03-15"));
             assertThat(t.after().ledger().remaining()).isEqualTo(eur("80.00"));
             assertThat(t.after().status()).isEqualTo(CaseStatus.OPEN);
-            assertThat(t.entry()).hasValueSatisfying(e -> {
+            assertThat(t.entries()).singleElement().satisfies(e -> {
                 assertThat(e.event()).isEqualTo("REFUND_RECORDED");
                 assertThat(e.rules()).containsExactly(Rule.R3);
                 assertThat(e.statements()).extracting(Statement::message).containsExactly(Message.REFUND_RECORDED);
@@ -114,8 +105,9 @@ class ClaimCaseTest {
                     noonInParis("2026-03-14"));
 
             assertThat(t.refund().amount()).isEqualTo(eur("100.00"));
-            assertThat(t.entry()).hasValueSatisfying(e -> {
-                assertThat(e.rules()).containsExactly(Rule.R3, Rule.R7);
+            assertThat(t.entries()).singleElement().satisfies(e -> {
+                // R7 is the rule of "refund, then ask the buyer to order again"
+                assertThat(e.rules()).containsExactly(Rule.R7);
                 assertThat(e.statements()).singleElement().satisfies(s -> {
                     assertThat(s.rule()).isEqualTo(Rule.R7);
                     assertThat(s.message()).isEqualTo(Message.REFUND_AND_REORDER_RECORDED);
@@ -151,7 +143,7 @@ class ClaimCaseTest {
             ClaimCase.RefundTransition again = first.after().refund(plain("rf-1", "20"), noonInParis("2026-03-16"));
 
             assertThat(again.replay()).isTrue();
-            assertThat(again.entry()).isEmpty();
+            assertThat(again.entries()).isEmpty();
             assertThat(again.after()).isSameAs(first.after());
             assertThat(again.refund()).isEqualTo(first.refund());
         }
@@ -182,21 +174,44 @@ class ClaimCaseTest {
         }
 
         @Test
-        void aClosedCaseTakesNoRefund() {
-            ClaimCase closed = open.arrive(date("2026-03-11"), ArrivalSource.CARRIER, noonInParis("2026-03-12")).after();
-
-            Refusal refusal = refusal(() -> closed.refund(plain("rf-1", "20.00"), noonInParis("2026-03-14")));
-
-            assertThat(refusal.code()).isEqualTo(RefusalCode.INVALID_TRANSITION);
-            assertThat(refusal.getMessage()).contains("CLOSED").contains("DELIVERED");
+        void aRefundTheSellerMadeIsRecordedWhateverThePhase() {
+            // before the window opens (03-13), on its last day (06-08), after the deadline
+            for (String day : List.of("2026-03-12", "2026-06-08", "2026-07-01")) {
+                ClaimCase.RefundTransition t = open.refund(plain("rf-1", "20.00"), noonInParis(day));
+                assertThat(t.replay()).isFalse();
+                assertThat(t.after().ledger().refunded()).isEqualTo(eur("20.00"));
+            }
         }
 
         @Test
-        void aFlaggedCaseTakesNoNewRefund() {
-            Refusal refusal = refusal(() -> flagged(open).refund(plain("rf-2", "10.00"), noonInParis("2026-03-22")));
+        void aClosedCaseStillTakesARefundAndStaysClosed() {
+            ClaimCase closed = open.arrive(date("2026-03-11"), ArrivalSource.BUYER, noonInParis("2026-03-12")).after();
 
-            assertThat(refusal.code()).isEqualTo(RefusalCode.INVALID_TRANSITION);
-            assertThat(refusal.getMessage()).contains("LATE_ARRIVAL_FLAGGED");
+            ClaimCase after = closed.refund(plain("rf-1", "20.00"), noonInParis("2026-03-14")).after();
+
+            assertThat(after.status()).isEqualTo(CaseStatus.CLOSED);
+            assertThat(after.closeReason()).isEqualTo(CloseReason.DELIVERED);
+            assertThat(after.ledger().refunded()).isEqualTo(eur("20.00"));
+        }
+
+        @Test
+        void aFlaggedCaseTakesAnotherRefund() {
+            ClaimCase after = flagged(open).refund(plain("rf-2", "10.00"), noonInParis("2026-03-22")).after();
+
+            assertThat(after.ledger().refunded()).isEqualTo(eur("30.00"));
+            assertThat(after.status()).isEqualTo(CaseStatus.LATE_ARRIVAL_FLAGGED);
+        }
+
+        @Test
+        void aRefundDatedBeforeARecordedArrivalMakesItALateArrival() {
+            ClaimCase delivered = open.arrive(date("2026-03-20"), ArrivalSource.BUYER, noonInParis("2026-03-21")).after();
+
+            ClaimCase.RefundTransition t = delivered.refund(
+                    RefundRequest.of("rf-1", "20.00", null, false, null, date("2026-03-15")), noonInParis("2026-03-22"));
+
+            assertThat(t.after().status()).isEqualTo(CaseStatus.LATE_ARRIVAL_FLAGGED);
+            assertThat(t.entries().get(0).statements()).extracting(Statement::message)
+                    .containsExactly(Message.REFUND_RECORDED, Message.ARRIVAL_ASK_CONSENT);
         }
 
         @Test
@@ -216,7 +231,8 @@ class ClaimCaseTest {
             for (int i = 0; i < ClaimCase.MAX_HISTORY; i++) {
                 full.add(open.history().get(0));
             }
-            ClaimCase crowded = new ClaimCase(facts, CaseStatus.OPEN, null, null, open.ledger(), null, null, 3, full);
+            ClaimCase crowded = new ClaimCase(facts, CaseStatus.OPEN, null, null, open.ledger(), List.of(), FollowUps.NONE, null,
+                    Set.of(), null, 3, full);
 
             Refusal refusal = refusal(() -> crowded.refund(plain("rf-1", "1.00"), noonInParis("2026-03-14")));
 
@@ -236,7 +252,8 @@ class ClaimCaseTest {
             for (int i = 0; i < ClaimCase.MAX_HISTORY; i++) {
                 full.add(open.history().get(0));
             }
-            ClaimCase crowded = new ClaimCase(facts, CaseStatus.OPEN, null, null, open.ledger(), null, null, 3, full);
+            ClaimCase crowded = new ClaimCase(facts, CaseStatus.OPEN, null, null, open.ledger(), List.of(), FollowUps.NONE, null,
+                    Set.of(), null, 3, full);
 
             Refusal refusal = refusal(() -> crowded.withFacts(lost, noonInParis("2026-03-14")));
 
@@ -246,7 +263,7 @@ class ClaimCaseTest {
 
         @Test
         void sameFactsChangeNothingWhateverTheStatus() {
-            ClaimCase closed = open.arrive(date("2026-03-11"), ArrivalSource.CARRIER, noonInParis("2026-03-12")).after();
+            ClaimCase closed = open.arrive(date("2026-03-11"), ArrivalSource.BUYER, noonInParis("2026-03-12")).after();
 
             ClaimCase.Transition t = closed.withFacts(facts, noonInParis("2026-03-13"));
 
@@ -261,9 +278,9 @@ class ClaimCaseTest {
             assertThat(t.changed()).isTrue();
             assertThat(t.after().facts()).isEqualTo(lost);
             assertThat(t.after().status()).isEqualTo(CaseStatus.OPEN);
-            assertThat(t.after().history()).hasSize(2).endsWith(t.entry().orElseThrow());
-            assertThat(t.entry().orElseThrow().event()).isEqualTo("FACTS_UPDATED");
-            assertThat(t.entry().orElseThrow().rules()).containsExactly(Rule.R6);
+            assertThat(t.after().history()).hasSize(2).endsWith(t.entries().get(0));
+            assertThat(t.entries().get(0).event()).isEqualTo("FACTS_UPDATED");
+            assertThat(t.entries().get(0).rules()).containsExactly(Rule.R6);
         }
 
         @Test
@@ -285,14 +302,48 @@ class ClaimCaseTest {
         }
 
         @Test
-        void aClosedOrFlaggedCaseKeepsItsFacts() {
-            ClaimCase closed = open.arrive(date("2026-03-11"), ArrivalSource.CARRIER, noonInParis("2026-03-12")).after();
+        void aClosedOrFlaggedCaseStillTakesCorrections() {
+            ClaimCase closed = open.arrive(date("2026-03-11"), ArrivalSource.BUYER, noonInParis("2026-03-12")).after();
 
             for (ClaimCase c : List.of(closed, flagged(open))) {
-                Refusal refusal = refusal(() -> c.withFacts(lost, noonInParis("2026-03-22")));
-                assertThat(refusal.code()).isEqualTo(RefusalCode.INVALID_TRANSITION);
-                assertThat(refusal.field()).isEqualTo("orderId");
+                ClaimCase.Transition t = c.withFacts(lost, noonInParis("2026-03-22"));
+                assertThat(t.changed()).isTrue();
+                assertThat(t.after().status()).isEqualTo(c.status());
+                assertThat(t.after().facts()).isEqualTo(lost);
             }
+        }
+
+        @Test
+        void aCorrectedLaterDeadlineReopensACaseClosedByTheDeadline() {
+            ClaimCase closed = open.attend(date("2026-06-09"), noonInParis("2026-06-09")).after();
+            assertThat(closed.closeReason()).isEqualTo(CloseReason.CLAIM_DEADLINE_PASSED);
+
+            ClaimCase reopened = closed.withFacts(order("2026-03-01", "2026-04-10").build(), noonInParis("2026-06-10")).after();
+
+            // 2026-04-10 + 90 days = 2026-07-09: not passed yet
+            assertThat(reopened.status()).isEqualTo(CaseStatus.OPEN);
+            assertThat(reopened.closedOn()).isNull();
+            // the corrected window opened on 2026-03-31 (order + 30 days): noted once, then the new deadline is due
+            ClaimCase swept = reopened.attend(date("2026-06-10"), noonInParis("2026-06-10")).after();
+            assertThat(swept.status()).isEqualTo(CaseStatus.OPEN);
+            assertThat(swept.nextAttention()).contains(new Attention(date("2026-07-10"), Attention.Kind.CLAIM_DEADLINE_PASSED));
+        }
+
+        @Test
+        void anOrderDateInTheFutureIsRefused() {
+            Refusal refusal = refusal(() -> ClaimCase.open(order("2026-03-15", "2026-03-20").build(), noonInParis("2026-03-14")));
+
+            assertThat(refusal.code()).isEqualTo(RefusalCode.VALIDATION_FAILED);
+            assertThat(refusal.field()).isEqualTo("orderDate");
+            assertThat(ClaimCase.open(order("2026-03-14", "2026-03-20").build(), noonInParis("2026-03-14")).changed())
+                    .as("the order day itself is today, not the future").isTrue();
+        }
+
+        @Test
+        void aCorrectedOrderDateMayNotFollowARecordedRefund() {
+            Refusal refusal = refusal(() -> refunded(open).withFacts(order("2026-03-20", "2026-03-25").build(), noonInParis("2026-03-21")));
+
+            assertThat(refusal.field()).isEqualTo("orderDate");
         }
 
         @Test
@@ -372,9 +423,9 @@ class ClaimCaseTest {
 
             assertThat(t.changed()).isTrue();
             assertThat(t.after().status()).isEqualTo(CaseStatus.OPEN);
-            assertThat(t.after().attendedThrough()).isEqualTo(date("2026-03-13"));
-            HistoryEntry entry = t.entry().orElseThrow();
-            assertThat(entry.event()).isEqualTo("SWEPT");
+            assertThat(t.after().noted()).containsExactly(new Attention(date("2026-03-13"), Attention.Kind.CLAIM_WINDOW_OPENS));
+            HistoryEntry entry = t.entries().get(0);
+            assertThat(entry.event()).isEqualTo("CLAIM_WINDOW_OPENED");
             assertThat(entry.rules()).containsExactly(Rule.R6);
             assertThat(entry.statements()).singleElement().satisfies(s -> {
                 assertThat(s.message()).isEqualTo(Message.WINDOW_OPENED);
@@ -411,42 +462,51 @@ class ClaimCaseTest {
             assertThat(t.after().status()).isEqualTo(CaseStatus.CLOSED);
             assertThat(t.after().closeReason()).isEqualTo(CloseReason.CLAIM_DEADLINE_PASSED);
             assertThat(t.after().closedOn()).isEqualTo(date("2026-06-09"));
-            assertThat(t.entry().orElseThrow().statements()).singleElement().satisfies(s -> {
+            assertThat(t.entries().get(0).statements()).singleElement().satisfies(s -> {
                 assertThat(s.rule()).isEqualTo(Rule.R6);
                 assertThat(s.message()).isEqualTo(Message.DEADLINE_PASSED_CLOSED);
                 assertThat(s.args()).containsExactly("2026-06-08");
-                assertThat(s.render(Language.EN)).contains("may still accept");
+                assertThat(s.render(Language.EN)).contains("Amazon may still accept");
             });
             assertThat(t.after().nextAttention()).isEmpty();
         }
 
         @Test
-        void aRefundedCaseIsNotClosedAfterTheDeadline() {
+        void aRefundedCaseClosesAsRefundedAfterTheDeadline() {
             ClaimCase opened = refunded(open).attend(date("2026-03-13"), noonInParis("2026-03-13")).after();
 
             ClaimCase.Transition t = opened.attend(date("2026-06-09"), noonInParis("2026-06-09"));
 
             assertThat(t.changed()).isTrue();
-            assertThat(t.after().status()).isEqualTo(CaseStatus.OPEN);
-            assertThat(t.after().closeReason()).isNull();
-            assertThat(t.entry().orElseThrow().statements()).extracting(Statement::message)
-                    .containsExactly(Message.DEADLINE_PASSED);
+            assertThat(t.after().status()).isEqualTo(CaseStatus.CLOSED);
+            assertThat(t.after().closeReason()).isEqualTo(CloseReason.REFUNDED);
+            assertThat(t.entries().get(0).statements()).extracting(Statement::message)
+                    .containsExactly(Message.DEADLINE_PASSED_REFUNDED);
             assertThat(t.after().nextAttention()).isEmpty();
             assertThat(t.after().attend(date("2026-12-31"), noonInParis("2026-12-31")).changed()).isFalse();
         }
 
         @Test
-        void farInTheFutureEveryDueIsHandledInOrderInOneEntry() {
+        void aRefundAfterTheDeadlineClosureClosesTheCaseAsRefunded() {
+            ClaimCase closed = open.attend(date("2026-06-09"), noonInParis("2026-06-09")).after();
+
+            ClaimCase after = closed.refund(plain("rf-1", "20.00"), noonInParis("2026-06-20")).after();
+
+            assertThat(after.closeReason()).isEqualTo(CloseReason.REFUNDED);
+            assertThat(after.closedOn()).isEqualTo(date("2026-06-20"));
+        }
+
+        @Test
+        void farInTheFutureEveryDueIsHandledInOrderOneEntryEach() {
             ClaimCase.Transition t = open.attend(date("2027-01-15"), noonInParis("2027-01-15"));
 
-            HistoryEntry entry = t.entry().orElseThrow();
-            assertThat(entry.statements()).extracting(Statement::message)
+            assertThat(t.entries()).extracting(HistoryEntry::event).containsExactly("CLAIM_WINDOW_OPENED", "CLAIM_DEADLINE_PASSED");
+            assertThat(t.entries()).flatExtracting(HistoryEntry::statements).extracting(Statement::message)
                     .containsExactly(Message.WINDOW_OPENED, Message.DEADLINE_PASSED_CLOSED);
-            assertThat(entry.rules()).containsExactly(Rule.R6);
             assertThat(t.after().status()).isEqualTo(CaseStatus.CLOSED);
             assertThat(t.after().closeReason()).isEqualTo(CloseReason.CLAIM_DEADLINE_PASSED);
-            assertThat(t.after().attendedThrough()).isEqualTo(date("2027-01-15"));
-            assertThat(t.after().history()).hasSize(2);
+            assertThat(t.after().closedOn()).isEqualTo(date("2027-01-15"));
+            assertThat(t.after().history()).hasSize(3);
             assertThat(t.after().attend(date("2027-01-15"), noonInParis("2027-01-15")).changed()).isFalse();
         }
 
@@ -455,20 +515,30 @@ class ClaimCaseTest {
             ClaimCase flagged = flagged(open);
 
             // flagged on 2026-03-21 (the arrival itself was on 2026-03-20)
-            assertThat(flagged.nextAttention()).contains(new Attention(
-                    date("2026-03-21").plusDays(ClaimCase.FOLLOW_UP_DAYS), Attention.Kind.LATE_ARRIVAL_FOLLOW_UP));
-            assertThat(ClaimCase.FOLLOW_UP_DAYS).isEqualTo(7);
+            assertThat(flagged.nextAttention()).contains(new Attention(date("2026-03-28"), Attention.Kind.LATE_ARRIVAL_FOLLOW_UP));
             assertThat(flagged.attend(date("2026-03-27"), noonInParis("2026-03-27")).changed()).isFalse();
 
             ClaimCase.Transition t = flagged.attend(date("2026-03-28"), noonInParis("2026-03-28"));
 
             assertThat(t.after().status()).isEqualTo(CaseStatus.LATE_ARRIVAL_FLAGGED);
-            assertThat(t.entry().orElseThrow().rules()).containsExactly(Rule.R3);
-            assertThat(t.entry().orElseThrow().statements()).singleElement().satisfies(s -> {
+            assertThat(t.entries().get(0).rules()).containsExactly(Rule.R3);
+            assertThat(t.entries().get(0).statements()).singleElement().satisfies(s -> {
                 assertThat(s.message()).isEqualTo(Message.FOLLOW_UP_CONSENT);
                 assertThat(s.args()).containsExactly("2026-03-20");
             });
-            assertThat(t.after().nextAttention()).isEmpty();
+            // 30 days after flagging, an unsettled late arrival closes, and says what can still be recorded
+            assertThat(t.after().nextAttention()).contains(new Attention(date("2026-04-20"), Attention.Kind.LATE_ARRIVAL_EXPIRES));
+            ClaimCase.Transition expired = t.after().attend(date("2026-04-20"), noonInParis("2026-04-20"));
+            assertThat(expired.after().status()).isEqualTo(CaseStatus.CLOSED);
+            assertThat(expired.after().closeReason()).isEqualTo(CloseReason.LATE_ARRIVAL_UNSETTLED);
+            assertThat(expired.entries()).singleElement().satisfies(e -> {
+                assertThat(e.event()).isEqualTo("LATE_ARRIVAL_EXPIRED");
+                assertThat(e.statements()).extracting(Statement::message).containsExactly(Message.EXPIRED_CONSENT);
+            });
+            assertThat(expired.after().nextAttention()).isEmpty();
+            // and the consent recorded later still settles it
+            ClaimCase settled = expired.after().followUp(FollowUp.CONSENT_GIVEN, null, noonInParis("2026-05-02")).after();
+            assertThat(settled.closeReason()).isEqualTo(CloseReason.LATE_ARRIVAL_SETTLED);
         }
 
         @Test
@@ -476,16 +546,16 @@ class ClaimCaseTest {
             ClaimCase flagged = open.refund(RefundRequest.of("rf-1", "full", null, true, null, null), noonInParis("2026-03-14"))
                     .after().arrive(date("2026-03-20"), ArrivalSource.BUYER, noonInParis("2026-03-20")).after();
 
-            ClaimCase.Transition t = flagged.attend(date("2026-04-30"), noonInParis("2026-04-30"));
+            ClaimCase.Transition t = flagged.attend(date("2026-03-27"), noonInParis("2026-03-27"));
 
-            assertThat(t.entry().orElseThrow().rules()).containsExactly(Rule.R7);
-            assertThat(t.entry().orElseThrow().statements()).extracting(Statement::message)
+            assertThat(t.entries().get(0).rules()).containsExactly(Rule.R7);
+            assertThat(t.entries().get(0).statements()).extracting(Statement::message)
                     .containsExactly(Message.FOLLOW_UP_RETURN);
         }
 
         @Test
         void aClosedCaseNeedsNoAttention() {
-            ClaimCase closed = open.arrive(date("2026-03-11"), ArrivalSource.CARRIER, noonInParis("2026-03-12")).after();
+            ClaimCase closed = open.arrive(date("2026-03-11"), ArrivalSource.BUYER, noonInParis("2026-03-12")).after();
 
             assertThat(closed.nextAttention()).isEmpty();
             assertThat(closed.attend(date("2027-01-01"), noonInParis("2027-01-01")).changed()).isFalse();

@@ -67,8 +67,8 @@ class ClaimPolicyTest {
         assertThat(late.message()).isEqualTo(Message.WINDOW_LATE);
         assertThat(late.rule()).isEqualTo(Rule.R6);
         assertThat(late.args()).containsExactly("2026-05-17", "2026-05-16", "1");
-        assertThat(late.render(Language.EN)).contains("may still accept").doesNotContainIgnoringCase("impossible");
-        assertThat(late.render(Language.FR)).contains("peut néanmoins accepter").doesNotContainIgnoringCase("impossible");
+        assertThat(late.render(Language.EN)).contains("Amazon may still accept").doesNotContainIgnoringCase("impossible");
+        assertThat(late.render(Language.FR)).contains("Amazon se réserve toutefois le droit d'accepter").doesNotContainIgnoringCase("impossible");
     }
 
     @Test
@@ -106,16 +106,16 @@ class ClaimPolicyTest {
     }
 
     @Test
-    void aCaseClosedAsDeliveredExplainsWhy() {
+    void aCaseClosedAsDeliveredExplainsWhyInWordsAndOffersNothing() {
         ClaimCase closed = order("2026-03-01", "2026-03-10").open()
-                .arrive(date("2026-03-09"), ArrivalSource.CARRIER, noonInParis("2026-03-10")).after();
+                .arrive(date("2026-03-09"), ArrivalSource.BUYER, noonInParis("2026-03-10")).after();
 
         ClaimEvaluation evaluation = ClaimPolicy.evaluate(closed, date("2026-03-20"));
 
-        assertThat(messages(evaluation)).containsSubsequence(Message.ARRIVAL_CLOSES_CASE, Message.CASE_CLOSED,
+        assertThat(messages(evaluation)).containsSubsequence(Message.RECEIPT_CONFIRMED_BY_BUYER, Message.CLOSED_DELIVERED,
                 Message.FEEDBACK_STAYS_POSSIBLE);
-        assertThat(evaluation.statements()).filteredOn(s -> s.message() == Message.CASE_CLOSED).singleElement()
-                .satisfies(s -> assertThat(s.args()).containsExactly("DELIVERED"));
+        assertThat(evaluation.statements()).filteredOn(s -> s.message() == Message.CLOSED_DELIVERED).singleElement()
+                .satisfies(s -> assertThat(s.args()).isEmpty());
         assertThat(evaluation.options()).isEmpty();
     }
 
@@ -128,7 +128,7 @@ class ClaimPolicyTest {
         ClaimEvaluation evaluation = ClaimPolicy.evaluate(flagged, date("2026-03-22"));
 
         assertThat(messages(evaluation)).contains(Message.ARRIVAL_ASK_CONSENT)
-                .doesNotContain(Message.FULLY_REFUNDED, Message.CASE_CLOSED);
+                .doesNotContain(Message.CLOSED_LATE_ARRIVAL_SETTLED, Message.CLOSED_LATE_ARRIVAL_UNSETTLED);
     }
 
     @Test

@@ -112,7 +112,7 @@ class RefundLedgerProperties {
         for (RefundRequest request : recorded) {
             ClaimCase.RefundTransition again = claimCase.refund(request, later);
             assertThat(again.replay()).isTrue();
-            assertThat(again.entry()).isEmpty();
+            assertThat(again.entries()).isEmpty();
             assertThat(again.after()).isSameAs(claimCase);
             assertThat(again.refund()).isEqualTo(claimCase.ledger().find(request.refundId()).orElseThrow());
         }

@@ -219,22 +219,61 @@ class ResolutionOptionsTest {
     class NoOptions {
 
         @Test
-        void forACaseClosedAsDelivered() {
+        void forACaseWhoseBuyerConfirmedReceipt() {
             ClaimCase closed = order(ORDERED, MAX_DELIVERY).open()
-                    .arrive(date("2026-03-11"), ArrivalSource.CARRIER, noonInParis("2026-03-11")).after();
+                    .arrive(date("2026-03-11"), ArrivalSource.BUYER, noonInParis("2026-03-11")).after();
 
             assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
             assertThat(optionsOn(closed, "2026-03-14")).isEmpty();
         }
 
         @Test
-        void forACaseFlaggedForALateArrival() {
+        void forACaseWhoseClaimAmazonDecided() {
+            ClaimCase decided = order(ORDERED, MAX_DELIVERY).open()
+                    .claim(new ClaimCase.ClaimReport(date("2026-03-14"), null, ClaimOutcome.DENIED, date("2026-03-20")),
+                            noonInParis("2026-03-21")).after();
+
+            assertThat(decided.closeReason()).isEqualTo(CloseReason.CLAIM_DENIED);
+            assertThat(optionsOn(decided, "2026-03-21")).isEmpty();
+        }
+    }
+
+    @Nested
+    class WhileTheCaseIsNotSettled {
+
+        @Test
+        void aCarrierScanAddsTheProofToTheContactAndOffersToAskTheCarrier() {
+            ClaimCase disputed = order(ORDERED, MAX_DELIVERY).open()
+                    .arrive(date("2026-03-09"), ArrivalSource.CARRIER, noonInParis("2026-03-11")).after();
+
+            List<ResolutionOption> options = optionsOn(disputed, "2026-03-14");
+
+            assertThat(disputed.status()).isEqualTo(CaseStatus.OPEN);
+            assertThat(options).extracting(ResolutionOption::kind).containsExactly(OptionKind.CONTACT_BUYER,
+                    OptionKind.REFUND, OptionKind.REFUND_AND_REORDER, OptionKind.CARRIER_ASSISTANCE);
+            assertThat(options.get(0).consequences()).extracting(Statement::message).contains(Message.CONTACT_WITH_PROOF);
+            assertThat(options.get(3).consequences()).singleElement()
+                    .satisfies(s -> assertThat(s.message()).isEqualTo(Message.CARRIER_PROOF_OF_DELIVERY))
+                    .satisfies(s -> assertThat(s.args()).containsExactly("-", "2026-03-09"));
+        }
+
+        @Test
+        void aLateArrivalStillListsWhatCanBeDone() {
             ClaimCase flagged = lost(true, false)
                     .refund(RefundRequest.of("rf-1", "10.00", null, false, null, null), noonInParis("2026-03-12")).after()
                     .arrive(date("2026-03-20"), ArrivalSource.BUYER, noonInParis("2026-03-21")).after();
 
             assertThat(flagged.status()).isEqualTo(CaseStatus.LATE_ARRIVAL_FLAGGED);
-            assertThat(optionsOn(flagged, "2026-03-21")).isEmpty();
+            assertThat(optionsOn(flagged, "2026-03-21")).extracting(ResolutionOption::kind).first().isEqualTo(OptionKind.CONTACT_BUYER);
+        }
+
+        @Test
+        void aCaseClosedByTheDeadlineStillOffersOptionsForALateClaim() {
+            ClaimCase closed = order(ORDERED, MAX_DELIVERY).open().attend(date("2026-06-09"), noonInParis("2026-06-09")).after();
+
+            assertThat(closed.closeReason()).isEqualTo(CloseReason.CLAIM_DEADLINE_PASSED);
+            assertThat(optionsOn(closed, "2026-06-10")).extracting(ResolutionOption::kind)
+                    .contains(OptionKind.CONTACT_BUYER, OptionKind.REFUND);
         }
     }
 }
