@@ -42,7 +42,7 @@ public class ClaimFunctions {
 
     /** Opens or updates the case for an order reported as not received, and says where the buyer stands (R1-R8). */
     @Funq(CaseTable.EVALUATE_CLAIM)
-    public Views.EvaluationView evaluateClaim(JsonNode json) {
+    public Views.Answer<Views.EvaluationView> evaluateClaim(JsonNode json) {
         return invoke(CaseTable.EVALUATE_CLAIM, json, () -> {
             EvaluateClaimInput in = inputs.read(json, EvaluateClaimInput.class);
             MDC.put("orderId", in.orderId());
@@ -56,7 +56,7 @@ public class ClaimFunctions {
 
     /** Records a full or partial refund exactly once (R3, R7). */
     @Funq(CaseTable.RECORD_REFUND)
-    public Views.RefundResultView recordRefund(JsonNode json) {
+    public Views.Answer<Views.RefundResultView> recordRefund(JsonNode json) {
         return invoke(CaseTable.RECORD_REFUND, json, () -> {
             RecordRefundInput in = inputs.read(json, RecordRefundInput.class);
             MDC.put("orderId", in.orderId());
@@ -72,7 +72,7 @@ public class ClaimFunctions {
      * Scheduled Event, sweeps the due cases.
      */
     @Funq(CaseTable.FLAG_LATE_ARRIVAL)
-    public Views.LateArrivalView flagLateArrival(JsonNode json) {
+    public Views.Answer<Views.LateArrivalView> flagLateArrival(JsonNode json) {
         return invoke(CaseTable.FLAG_LATE_ARRIVAL, json, () -> {
             if (ScheduledEvent.isOne(json)) {
                 java.time.Instant time = sweepTime(inputs.read(json, ScheduledEvent.class));
@@ -107,8 +107,12 @@ public class ClaimFunctions {
         });
     }
 
-    /** Logs each invocation with its DynamoDB round trips, and turns refusals into the documented error format. */
-    private static <T> T invoke(String function, JsonNode json, Supplier<T> body) {
+    /**
+     * Logs each invocation with its DynamoDB round trips. A refusal is an answer, not a failure: logged at INFO
+     * under its code and field, and returned as a successful invocation carrying it. A store that stays
+     * unavailable is a real failure: a Lambda error (503), which Lambda counts and its runtime logs.
+     */
+    private static <T> Views.Answer<T> invoke(String function, JsonNode json, Supplier<T> body) {
         MDC.put("function", function);
         // Before the input is read, so that a refused input is logged under its order too; only a valid id.
         JsonNode orderId = json == null ? null : json.get("orderId");
@@ -121,12 +125,12 @@ public class ClaimFunctions {
             RoundTrips.Meter meter = RoundTrips.current();
             LOG.infof("%s done: %d DynamoDB call(s) %s, %.1f capacity unit(s), %d us in DynamoDB", function, meter.calls(),
                     meter.operations(), meter.capacityUnits(), meter.nanosInCalls() / 1000);
-            return result;
+            return Views.Answer.of(result);
         } catch (Refusal r) {
             LOG.infof("%s refused: %s %s", function, r.code(), r.field() == null ? "-" : r.field());
-            throw FunctionError.of(r);
+            return Views.Answer.refused(r);
         } catch (StoreUnavailable e) {
-            LOG.warnf("%s: store unavailable: %s", function, e.getMessage());
+            LOG.errorf("%s: store unavailable: %s", function, e.getMessage());
             throw new FunctionError(503, FunctionError.STORE_UNAVAILABLE, null, e.getMessage()
                     + "; retry the same call: a change already recorded is recognised, never applied twice", e);
         } finally {

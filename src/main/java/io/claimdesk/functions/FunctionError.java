@@ -1,13 +1,13 @@
 package io.claimdesk.functions;
 
-import io.claimdesk.policy.Refusal;
 import io.claimdesk.policy.RefusalCode;
 
 /**
- * How a refusal leaves a function. Funqy reports it as a Lambda error whose {@code errorMessage} is
- * {@code io.claimdesk.functions.FunctionError: [<status>] <CODE> <field>: <message>}; the API Gateway
- * integration responses in {@code infra/template.yaml} select the HTTP status on {@code [<status>]}.
- * {@code <field>} is {@code -} when no single field is at fault.
+ * A real failure of a function, as Lambda reports it: an error whose {@code errorMessage} is
+ * {@code io.claimdesk.functions.FunctionError: [<status>] <CODE> <field>: <message>} ({@code <field>} is
+ * {@code -} when no single field is at fault). Only {@link #STORE_UNAVAILABLE} (503) is raised this way; the
+ * API Gateway integration responses in {@code infra/template.yaml} select the status on {@code [503]}.
+ * Refusals are not failures: they are answered ({@link Views.Refused}), with the status {@link #statusOf} gives.
  */
 public final class FunctionError extends RuntimeException {
 
@@ -30,11 +30,8 @@ public final class FunctionError extends RuntimeException {
         this.detail = detail;
     }
 
-    public static FunctionError of(Refusal refusal) {
-        return new FunctionError(statusOf(refusal.code()), refusal.code().name(), refusal.field(), refusal.getMessage(), null);
-    }
-
-    static int statusOf(RefusalCode code) {
+    /** The HTTP status the API answers a refusal with. */
+    public static int statusOf(RefusalCode code) {
         return switch (code) {
             case VALIDATION_FAILED -> 400;
             case CASE_NOT_FOUND -> 404;

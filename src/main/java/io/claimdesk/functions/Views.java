@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.claimdesk.cases.CaseService;
 import io.claimdesk.policy.Arrival;
 import io.claimdesk.policy.ArrivalDecision;
@@ -18,6 +19,7 @@ import io.claimdesk.policy.HistoryEntry;
 import io.claimdesk.policy.Language;
 import io.claimdesk.policy.Lifecycle;
 import io.claimdesk.policy.Refund;
+import io.claimdesk.policy.Refusal;
 import io.claimdesk.policy.ResolutionOption;
 import io.claimdesk.policy.Rule;
 import io.claimdesk.policy.Statement;
@@ -226,5 +228,39 @@ public final class Views {
         static SweepView of(CaseService.SweepReport r) {
             return new SweepView(r.time(), r.examined(), r.changed(), r.closed(), r.complete(), r.changedOrders());
         }
+    }
+
+    /**
+     * What a function answers, always as a successful invocation: its view, or the refusal of the call
+     * ({@link Refused}). The JSON is the view alone, unchanged, or {@code {"refusal": {...}}}. Generic, not an
+     * interface over the views: Funqy writes the answer with a writer for the method's declared return type,
+     * and Jackson would serialise an interface type by its own (empty) properties.
+     */
+    public record Answer<T>(T view, Refused refused) {
+
+        static <T> Answer<T> of(T view) {
+            return new Answer<>(view, null);
+        }
+
+        static <T> Answer<T> refused(Refusal refusal) {
+            return new Answer<>(null, Refused.of(refusal));
+        }
+
+        @JsonValue
+        Object json() {
+            return refused != null ? refused : view;
+        }
+    }
+
+    /** A refused call's answer: {@code {"refusal":{"status":422,"code":"...","field":"..." or null,"message":"..."}}}. */
+    public record Refused(RefusalView refusal) {
+        static Refused of(Refusal r) {
+            return new Refused(new RefusalView(FunctionError.statusOf(r.code()), r.code().name(), r.field(), r.getMessage()));
+        }
+    }
+
+    /** The HTTP status the API answers with, the stable code, the field at fault ({@code null} when none) and the message. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record RefusalView(int status, String code, String field, String message) {
     }
 }

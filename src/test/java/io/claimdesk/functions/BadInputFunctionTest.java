@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,10 +20,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
+import io.claimdesk.testing.LogCapture;
 import io.claimdesk.testing.Table;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.amazon.lambda.runtime.AmazonLambdaMapperRecorder;
+import io.quarkus.funqy.Funq;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,21 +36,34 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Bad input, kind by kind, for the three functions: each is refused with the documented error (code and
- * field) and the table is exactly as before (every item compared). recordRefund, the exported function,
- * is invoked through the Lambda mock event server, so Funqy's own answer to malformed JSON is checked too;
- * evaluateClaim and flagLateArrival are called as Java, and their FunctionError is the same message Funqy
- * would report after its class name. Then random inputs drawn from {@link InputPools} against the store.
+ * Bad input, kind by kind, for the three functions: each is refused with the documented refusal (code and
+ * field), the table is exactly as before (every item compared), and the refusal is an answer, not a failure:
+ * the invocation succeeds with {@code {"refusal":{...}}} and nothing is logged at ERROR. recordRefund, the
+ * exported function, is invoked through the Lambda mock event server (Funqy's Lambda path), so Funqy's own
+ * answer to malformed JSON is checked too; evaluateClaim and flagLateArrival are called as Java, and their
+ * answer is written the way Funqy writes it for Lambda (its mapper, the method's declared return type). Then
+ * random inputs drawn from {@link InputPools} against the store.
  */
 @QuarkusTest
 @TestProfile(FunctionProfile.RecordRefund.class)
 class BadInputFunctionTest {
 
     static final String UNREADABLE = "Could not deserialize the provided message.";
-    static final String PREFIX = "io.claimdesk.functions.FunctionError: ";
 
     @Inject
     ClaimFunctions functions;
+
+    LogCapture logs;
+
+    @BeforeEach
+    void capture() {
+        logs = LogCapture.start();
+    }
+
+    @AfterEach
+    void release() {
+        logs.close();
+    }
 
     /** One kind of bad input: which function, on which case, how the valid sample event is spoilt, what must come back. */
     record Kind(String name, char function, boolean japanese, UnaryOperator<ObjectNode> spoil, String raw, String code, String field) {
@@ -232,25 +251,63 @@ class BadInputFunctionTest {
         return event;
     }
 
-    /** The error message as Lambda reports it, or null when the call succeeded. */
+    /**
+     * The refusal the call was answered with ({@code [<status>] <CODE> <field>: <message>}), Funqy's own error
+     * for a body that is not JSON, or null when the call was answered with a view. A refusal must come as a
+     * successful invocation's answer, logged by our code at INFO under its code and field, with nothing logged
+     * at ERROR; the only failed invocation allowed is Funqy's for a body that is not JSON, which cannot reach a
+     * function on AWS (Lambda's Invoke API refuses such a payload with InvalidRequestContentException).
+     */
     private String invoke(char function, Object event) {
+        logs.clear();
+        String outcome = call(function, event);
+        if (!UNREADABLE.equals(outcome)) {
+            assertThat(logs.lines()).as("lines logged at ERROR for %s", event)
+                    .filteredOn(line -> line.level().intValue() >= Level.SEVERE.intValue()).isEmpty();
+        }
+        if (outcome != null && !UNREADABLE.equals(outcome)) {
+            Matcher m = CODE_AND_FIELD.matcher(outcome);
+            assertThat(m.find()).as(outcome).isTrue();
+            assertThat(logs.lines()).as("our INFO line for %s", outcome)
+                    .anyMatch(line -> line.level().intValue() == Level.INFO.intValue() && line.logger().startsWith("io.claimdesk")
+                            && line.text().contains(" refused: " + m.group(1) + " " + m.group(2) + " mdc="));
+        }
+        return outcome;
+    }
+
+    private static final Pattern CODE_AND_FIELD = Pattern.compile("^\\[\\d{3}\\] (\\S+) (\\S+): ");
+
+    private String call(char function, Object event) {
         if (function == 'R') {
             Response r = Lambda.invoke(event);
-            if (r.statusCode() == 200) {
-                return null;
+            JsonNode answer = InputPools.parse(r.asString());
+            if (r.statusCode() != 200) {
+                assertThat(answer.path("errorMessage").asText()).as("the only failed invocation: a body that is not JSON")
+                        .isEqualTo(UNREADABLE);
+                return UNREADABLE;
             }
-            return InputPools.parse(r.asString()).path("errorMessage").asText();
+            return Answers.refusalMessage(answer);
         }
         JsonNode json = (JsonNode) event;
+        String method = switch (function) {
+            case 'E' -> "evaluateClaim";
+            case 'A', 'S' -> "flagLateArrival";
+            default -> throw new IllegalArgumentException(String.valueOf(function));
+        };
+        Object answer = function == 'E' ? functions.evaluateClaim(json) : functions.flagLateArrival(json);
+        return Answers.refusalMessage(asFunqyWritesIt(method, answer));
+    }
+
+    /** The answer as Funqy writes a Lambda response: with its object mapper, for the method's declared return type. */
+    private static JsonNode asFunqyWritesIt(String method, Object answer) {
         try {
-            switch (function) {
-                case 'E' -> functions.evaluateClaim(json);
-                case 'A', 'S' -> functions.flagLateArrival(json);
-                default -> throw new IllegalArgumentException(String.valueOf(function));
-            }
-            return null;
-        } catch (FunctionError e) {
-            return PREFIX + e.getMessage();
+            java.lang.reflect.Method funq = ClaimFunctions.class.getMethod(method, JsonNode.class);
+            assertThat(funq.isAnnotationPresent(Funq.class)).isTrue();
+            var mapper = AmazonLambdaMapperRecorder.objectMapper;
+            String written = mapper.writerFor(mapper.constructType(funq.getGenericReturnType())).writeValueAsString(answer);
+            return InputPools.parse(written);
+        } catch (ReflectiveOperationException | java.io.IOException e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -281,7 +338,7 @@ class BadInputFunctionTest {
         if (kind.code().equals("UNREADABLE")) {
             assertThat(message).isEqualTo(UNREADABLE);
         } else {
-            assertThat(message).startsWith(PREFIX + "[" + status(kind.code()) + "] " + kind.code() + " "
+            assertThat(message).startsWith("[" + status(kind.code()) + "] " + kind.code() + " "
                     + (kind.field() == null ? "-" : kind.field()) + ": ");
         }
         assertThat(Table.item(orderId)).as("the case is unchanged").isEqualTo(caseBefore);
@@ -323,16 +380,17 @@ class BadInputFunctionTest {
 
         String message = invoke('E', evaluation.deepCopy().put("orderTotal", "64.90"));
 
-        assertThat(message).startsWith(PREFIX + "[422] INVALID_TRANSITION orderId: ");
+        assertThat(message).startsWith("[422] INVALID_TRANSITION orderId: ");
         assertThat(Table.item(orderId)).isEqualTo(before);
         Table.delete(orderId);
     }
 
-    private static final Pattern STATUS = Pattern.compile("^" + Pattern.quote(PREFIX) + "\\[(\\d{3})\\] ");
+    private static final Pattern STATUS = Pattern.compile("^\\[(\\d{3})\\] ");
 
     /**
      * Random inputs (seeded, so a failure is reproducible): every one is answered or refused with a 4xx in the
-     * documented format, never a 500 or a 503, and a refused one leaves every item of the table as it was.
+     * documented format, never a 500 or a 503, as a successful invocation with nothing logged at ERROR, and a
+     * refused one leaves every item of the table as it was.
      */
     @Test
     void randomInputsAreAnsweredOrRefusedAndARefusalWritesNothing() {

@@ -31,10 +31,10 @@ class CaseScenarioFunctionTest {
     void evaluateRefundLateArrivalThenSweep() {
         String orderId = Events.newOrderId();
 
-        JsonNode evaluated = Events.JSON.valueToTree(functions.evaluateClaim(Events.evaluate(orderId)));
+        JsonNode evaluated = Answers.json(functions.evaluateClaim(Events.evaluate(orderId)));
         assertThat(evaluated.path("caseView").path("status").asText()).isEqualTo("OPEN");
 
-        JsonNode refunded = Events.JSON.valueToTree(functions.recordRefund(Events.refund(orderId)));
+        JsonNode refunded = Answers.json(functions.recordRefund(Events.refund(orderId)));
         assertThat(refunded.path("caseView").path("remaining").asText()).isEqualTo("39.90");
 
         JsonNode arrived = Lambda.ok(Events.arrival(orderId));

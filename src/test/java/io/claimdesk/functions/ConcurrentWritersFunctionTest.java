@@ -38,8 +38,8 @@ class ConcurrentWritersFunctionTest {
     @Inject
     ClaimFunctions functions;
 
-    private JsonNode json(Object view) {
-        return Events.JSON.valueToTree(view);
+    private JsonNode json(Object answer) {
+        return Answers.json(answer);
     }
 
     private static String code(Throwable error) {

@@ -32,8 +32,8 @@ class DuplicateDeliveryFunctionTest {
     @Inject
     ClaimFunctions functions;
 
-    private JsonNode json(Object view) {
-        return Events.JSON.valueToTree(view);
+    private JsonNode json(Object answer) {
+        return Answers.json(answer);
     }
 
     @Test

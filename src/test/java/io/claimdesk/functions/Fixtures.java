@@ -13,11 +13,11 @@ final class Fixtures {
     }
 
     static JsonNode openCase(ClaimFunctions functions, String orderId) {
-        return Events.JSON.valueToTree(functions.evaluateClaim(Events.evaluate(orderId)));
+        return Answers.json(functions.evaluateClaim(Events.evaluate(orderId)));
     }
 
     static JsonNode refund(ClaimFunctions functions, String orderId, String refundId, String amount, boolean reorder) {
-        return Events.JSON.valueToTree(functions.recordRefund(Events.refund(orderId)
+        return Answers.json(functions.recordRefund(Events.refund(orderId)
                 .put("refundId", refundId).put("amount", amount).put("reorderRequested", reorder)));
     }
 }

@@ -71,7 +71,7 @@ class InputsProperties {
     }
 
     private static void refusedProperly(Refusal r) {
-        String message = FunctionError.of(r).getMessage();
+        String message = Answers.refusalMessage(Events.JSON.valueToTree(Views.Refused.of(r)));
         assertThat(message).matches("\\[(400|404|409|422)\\] [A-Z_]+ [A-Za-z.\\[\\]0-9-]+: .+");
     }
 

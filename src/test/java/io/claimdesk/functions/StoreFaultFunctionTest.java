@@ -45,8 +45,8 @@ class StoreFaultFunctionTest {
         FaultInjector.disarm();
     }
 
-    private JsonNode json(Object view) {
-        return Events.JSON.valueToTree(view);
+    private JsonNode json(Object answer) {
+        return Answers.json(answer);
     }
 
     private static FunctionError refusal(Supplier<?> call) {

@@ -18,20 +18,34 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.validation.constraints.NotNull;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.cases.CaseTable;
+import io.claimdesk.functions.FunctionError;
+import io.claimdesk.functions.Views;
+import io.claimdesk.policy.RefusalCode;
 import io.quarkus.funqy.Funq;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
-/** Checks infra/template.yaml against the code's contracts: exports, routes, error mapping, IAM, table. */
+/**
+ * Checks infra/template.yaml against the code's contracts: exports, routes, error mapping, IAM, table, alarms.
+ * The API's mapping templates are rendered by Apache Velocity ({@link MappingTemplates}) and their output parsed.
+ */
 class TemplateTest {
 
     private static final Path TEMPLATE = Path.of("infra", "template.yaml");
@@ -42,6 +56,15 @@ class TemplateTest {
             "/cases/{orderId}/refunds", CaseTable.RECORD_REFUND,
             "/cases/{orderId}/arrivals", CaseTable.FLAG_LATE_ARRIVAL);
     private static final Pattern ALIAS_URI = Pattern.compile("functions/\\$\\{(\\w+)\\.Alias}/invocations$");
+    private static final String LAMBDA_REQUEST_ID = "5b1f3c1e-8a43-4c2a-9d2e-6f0d2a7b9c10";
+    private static final String EXTENDED_REQUEST_ID = "Qx3kTHfmCGkEBXw=";
+    /** $context as API Gateway fills it; requestId is whatever the client sent in X-Amzn-RequestId. */
+    private static final Map<String, Object> CONTEXT = Map.of(
+            "requestId", "chosen-by-the-client",
+            "extendedRequestId", EXTENDED_REQUEST_ID,
+            "awsEndpointRequestId", LAMBDA_REQUEST_ID);
+    private static final JsonNode INTERNAL_ERROR = MappingTemplates.JSON.createObjectNode().put("code", "INTERNAL_ERROR")
+            .putNull("field").put("message", "Internal error.").put("requestId", LAMBDA_REQUEST_ID);
 
     private static Map<String, Object> template;
     private static Map<String, Object> resources;
@@ -102,7 +125,10 @@ class TemplateTest {
         });
     }
 
-    /** A model must name the record's components, no more (unknown keys are refused) and no fewer. */
+    /**
+     * A model must name the record's components, no more (unknown keys are refused) and no fewer, and take an
+     * explicit null exactly where the function does: on every field without {@code @NotNull}.
+     */
     private static void assertSameFields(String where, Map<String, Object> schema, Class<?> type) {
         assertThat(type.isRecord()).as("%s is a record", type.getName()).isTrue();
         assertThat(schema).as(where).containsEntry("additionalProperties", false);
@@ -111,6 +137,10 @@ class TemplateTest {
                 Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
         for (RecordComponent component : type.getRecordComponents()) {
             Map<String, Object> property = map(properties, component.getName());
+            boolean required = component.getAccessor().isAnnotationPresent(NotNull.class)
+                    || component.getAnnotatedType().isAnnotationPresent(NotNull.class);
+            assertThat(strings(property.get("type")).contains("null"))
+                    .as("%s.%s takes null: %s", where, component.getName(), property.get("type")).isEqualTo(!required);
             if (property.containsKey("properties")) {
                 assertSameFields(where + "." + component.getName(), property, component.getType());
             }
@@ -136,18 +166,6 @@ class TemplateTest {
     }
 
     @Test
-    void caseRoutesMergeThePathOrderIdIntoTheBody() {
-        assertThat(requestTemplate("/claims/evaluate")).isEqualTo("$input.json('$')");
-        for (String path : List.of("/cases/{orderId}/refunds", "/cases/{orderId}/arrivals")) {
-            assertThat(requestTemplate(path))
-                    .contains("\"orderId\":\"$util.escapeJavaScript($input.params().path.get('orderId'))")
-                    .contains("#foreach($key in $body.keySet())")
-                    .contains("#if($key != \"orderId\")")
-                    .contains("$input.json(\"$['$key']\")");
-        }
-    }
-
-    @Test
     void errorPatternsMapExactlyTheContractStatuses() {
         Map<String, Object> evaluate = responses("/claims/evaluate");
         for (String path : ROUTES.keySet()) {
@@ -157,31 +175,54 @@ class TemplateTest {
         evaluate.forEach((pattern, response) -> patternsByStatus
                 .computeIfAbsent((String) map(evaluate, pattern).get("statusCode"), s -> new TreeSet<>())
                 .add(pattern));
-        assertThat(patternsByStatus).containsOnlyKeys("200", "400", "404", "409", "422", "500", "503");
+        // 4xx refusals are not errors: the default (200) response's template sets their status.
+        assertThat(patternsByStatus).containsOnlyKeys("200", "400", "500", "503", "504");
         assertThat(patternsByStatus.get("200")).containsExactly("default");
-        assertThat(patternsByStatus.get("400")).hasSize(2);
-        List.of("404", "409", "422", "500", "503").forEach(status -> assertThat(patternsByStatus.get(status)).hasSize(1));
+        List.of("400", "500", "503", "504").forEach(status -> assertThat(patternsByStatus.get(status)).hasSize(1));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-        "io.claimdesk.functions.FunctionError: [400] VALIDATION_FAILED orderDate: must be an ISO date | 400",
-        "io.claimdesk.functions.FunctionError: [400] VALIDATION_FAILED shipment.carrier: too long\\nsecond line | 400",
-        "Could not deserialize the provided message. | 400",
-        "io.claimdesk.functions.FunctionError: [404] CASE_NOT_FOUND orderId: no case for 171-5550123-7654321 | 404",
-        "io.claimdesk.functions.FunctionError: [409] REFUND_ID_CONFLICT refundId: rf-0001 was recorded with other values | 409",
-        "io.claimdesk.functions.FunctionError: [422] REFUND_EXCEEDS_REMAINING amount: 80.00 EUR is more than the 39.90 EUR left | 422",
-        "io.claimdesk.functions.FunctionError: [422] INVALID_TRANSITION -: the case is closed | 422",
         "io.claimdesk.functions.FunctionError: [503] STORE_UNAVAILABLE -: DynamoDB throttled the request | 503",
+        "io.claimdesk.functions.FunctionError: [503] STORE_UNAVAILABLE -: it said \"slow down\" \\\\ l'été\\nretry | 503",
+        "Could not deserialize the provided message. | 400",
+        "2019-09-18T00:02:46.542Z f2704689-7aa3-4af3-ac88-857c01c4bd45 Task timed out after 20.01 seconds | 504",
+        "RequestId: 327ec045-e1e7-45f8-8369-c7950e1a5f6f Error: Task timed out after 20.00 seconds | 504",
         "java.lang.RuntimeException: boom | 500",
-        "java.lang.IllegalStateException: upstream answered [404] Not Found | 500",
+        "java.lang.IllegalStateException: upstream answered [503] Service Unavailable | 500",
         "java.lang.NullPointerException: first line\\n\\tat somewhere | 500",
-        "Task timed out after 20.00 seconds | 500",
+        "RequestId: 327ec045-e1e7-45f8-8369-c7950e1a5f6f Error: Runtime exited with error: signal: killed | 500",
+        "io.claimdesk.functions.FunctionError: [422] INVALID_TRANSITION orderId: a refusal is an answer, never an error | 500",
     })
-    void apiGatewaySelectsTheContractStatus(String errorMessage, String expectedStatus) {
-        String message = errorMessage.replace("\\n", "\n").replace("\\t", "\t");
+    void aFailedInvocationGetsTheContractStatusAndAJsonBody(String errorMessage, String expectedStatus) throws IOException {
+        String message = errorMessage.replace("\\n", "\n").replace("\\t", "\t").replace("\\\\", "\\");
+        String error = MappingTemplates.JSON.writeValueAsString(Map.of("errorMessage", message,
+                "errorType", "io.quarkus.funqy.runtime.ApplicationException", "stackTrace", List.of("at x.y(Z.java:1)")));
         for (String path : ROUTES.keySet()) {
-            assertThat(selectStatus(responses(path), message)).as(path).isEqualTo(expectedStatus);
+            Map<String, Object> responses = responses(path);
+            String pattern = selectPattern(responses, message);
+            assertThat(map(responses, pattern).get("statusCode")).as(path).isEqualTo(expectedStatus);
+            MappingTemplates.Rendered rendered = MappingTemplates.render(responseTemplate(responses, pattern), error, Map.of(), CONTEXT);
+            assertThat(rendered.status()).as("no override: the selected response's status stands").isNull();
+            JsonNode body = rendered.json();
+            assertThat(fieldNames(body)).as(path).startsWith("code", "field", "message");
+            switch (expectedStatus) {
+                case "503" -> {
+                    assertThat(body.path("code").asText()).isEqualTo("STORE_UNAVAILABLE");
+                    assertThat(body.path("field").isNull()).isTrue();
+                    assertThat(body.path("message").asText()).isEqualTo(message.substring(message.indexOf("-: ") + 3));
+                    assertThat(map(map(responses, pattern), "responseParameters"))
+                            .containsEntry("method.response.header.Retry-After", "'1'");
+                }
+                case "504" -> assertThat(body).isEqualTo(MappingTemplates.JSON.readTree(
+                        "{\"code\":\"TIMEOUT\",\"field\":null,\"message\":\"The call took too long and may or may not have taken effect;"
+                                + " retrying the same call is safe.\",\"requestId\":\"" + LAMBDA_REQUEST_ID + "\"}"));
+                case "500" -> {
+                    assertThat(body).isEqualTo(INTERNAL_ERROR);
+                    assertThat(rendered.body()).doesNotContain("boom", "upstream", "somewhere", "killed", "INVALID_TRANSITION");
+                }
+                default -> assertThat(body.path("code").asText()).isEqualTo("VALIDATION_FAILED");
+            }
         }
     }
 
@@ -193,33 +234,229 @@ class TemplateTest {
         }
     }
 
-    @Test
-    void faultTemplateReadsCodeFieldAndMessageFromTheContractFormat() {
-        String fault = (String) CfnYaml.resolveFindInMap(Map.of("Fn::FindInMap", List.of("Vtl", "Response", "Fault")), template);
-        Matcher set = Pattern.compile("#set\\(\\$format = '([^']*)'\\)").matcher(fault);
-        assertThat(set.find()).as("the Fault template declares its $format regex").isTrue();
-        Pattern format = Pattern.compile(set.group(1));
+    static Stream<Arguments> everyRefusalCode() {
+        List<Arguments> arguments = new ArrayList<>();
+        for (RefusalCode code : RefusalCode.values()) {
+            arguments.add(Arguments.of(code, "orderId"));
+            arguments.add(Arguments.of(code, null));
+        }
+        return arguments.stream();
+    }
 
-        Matcher refusal = format.matcher(
-                "io.claimdesk.functions.FunctionError: [422] REFUND_EXCEEDS_REMAINING amount: 80.00 EUR: too much");
-        assertThat(refusal.matches()).isTrue();
-        assertThat(List.of(refusal.group(1), refusal.group(2), refusal.group(3)))
-                .containsExactly("REFUND_EXCEEDS_REMAINING", "amount", "80.00 EUR: too much");
-        Matcher noField = format.matcher("io.claimdesk.functions.FunctionError: [503] STORE_UNAVAILABLE -: retry\nlater");
-        assertThat(noField.matches()).isTrue();
-        assertThat(noField.group(2)).isEqualTo("-");
-        assertThat(noField.group(3)).isEqualTo("retry\nlater");
-        assertThat(fault).contains("#if($field == \"-\")null");
+    /** A refused call is a successful invocation; its answer sets the status, and the body is today's 4xx body. */
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("everyRefusalCode")
+    void aRefusalIsAnsweredWithItsStatusAndItsCodeFieldAndMessage(RefusalCode code, String field) throws IOException {
+        int status = FunctionError.statusOf(code);
+        String answer = refusalAnswer(status, code.name(), field, "the case is closed");
+        for (String path : ROUTES.keySet()) {
+            MappingTemplates.Rendered rendered = renderAnswer(path, answer);
+            assertThat(rendered.status()).as(path).isEqualTo(status);
+            ObjectNode expected = MappingTemplates.JSON.createObjectNode().put("code", code.name()).put("field", field)
+                    .put("message", "the case is closed");
+            assertThat(rendered.json()).as(path).isEqualTo(expected);
+            assertThat(fieldNames(rendered.json())).containsExactly("code", "field", "message");
+            assertThat(status).isBetween(400, 499);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "He said \"no\" and 'maybe'",
+        "C:\\cases\\171 \\u0041 \\\"",
+        "line one\nline two\r\n\ttabbed",
+        "Pour l'été : 59,90 € — 日本語 😀",
+        "</script><!-- ${x} $context.requestId #set($a = 1) $input.json('$') -->",
+        "\u0000\u0007\u001f \u007f \u2028\u2029",
+    })
+    void aRefusalMessageWithQuotesBackslashesNewlinesAndNonAsciiStaysJson(String message) throws IOException {
+        String answer = refusalAnswer(422, "INVALID_TRANSITION", "amount", message);
+        for (String path : ROUTES.keySet()) {
+            MappingTemplates.Rendered rendered = renderAnswer(path, answer);
+            assertThat(rendered.status()).isEqualTo(422);
+            assertThat(rendered.json().path("message").asText()).as(path).isEqualTo(message);
+            assertThat(rendered.json().path("field").asText()).isEqualTo("amount");
+        }
+    }
+
+    @Test
+    void aSuccessfulAnswerPassesThroughAsItIs() throws IOException {
+        String answer = "{\"orderId\":\"171-5550123-7654321\",\"replay\":false,\"refund\":{\"amount\":\"20.00\",\"reason\":null},"
+                + "\"caseView\":{\"arrival\":null,\"history\":[{\"says\":[\"[R3] l'été \\\"x\\\" \\\\ 日本 😀\\n\"]}],\"version\":2}}";
+        for (String path : ROUTES.keySet()) {
+            MappingTemplates.Rendered rendered = renderAnswer(path, answer);
+            assertThat(rendered.status()).as("no override: 200").isNull();
+            assertThat(rendered.json()).as(path).isEqualTo(MappingTemplates.JSON.readTree(answer));
+        }
+    }
+
+    @Test
+    void aFailedInvocationWithAnEmptyErrorMessageIsStillA500() throws IOException {
+        String error = "{\"errorMessage\":\"\",\"errorType\":\"java.lang.NullPointerException\"}";
+        for (String path : ROUTES.keySet()) {
+            assertThat(selectStatus(responses(path), "")).as("no pattern takes an empty errorMessage").isEqualTo("200");
+            MappingTemplates.Rendered rendered = renderAnswer(path, error);
+            assertThat(rendered.status()).as(path).isEqualTo(500);
+            assertThat(rendered.json()).isEqualTo(INTERNAL_ERROR);
+        }
     }
 
     @Test
     void internalErrorsNeverEchoTheErrorMessage() {
         Map<String, Object> responses = responses("/claims/evaluate");
         responses.forEach((pattern, response) -> {
-            if ("500".equals(map(responses, pattern).get("statusCode"))) {
-                assertThat(map(map(responses, pattern), "responseTemplates").get("application/json").toString())
+            if (List.of("500", "504").contains(map(responses, pattern).get("statusCode"))) {
+                assertThat(responseTemplate(responses, pattern))
                         .doesNotContain("errorMessage").doesNotContain("stackTrace");
             }
+        });
+    }
+
+    @Test
+    void everyStatusTheIntegrationAnswersIsAMethodResponseWithItsHeaders() {
+        for (String path : ROUTES.keySet()) {
+            Map<String, Object> methodResponses = map(map(map(paths(), path), "post"), "responses");
+            Set<String> statuses = new TreeSet<>(List.of("400", "404", "409", "422")); // set by the Answer template
+            Map<String, Object> responses = responses(path);
+            responses.forEach((pattern, response) -> statuses.add((String) map(responses, pattern).get("statusCode")));
+            assertThat(methodResponses.keySet()).as(path).containsAll(statuses);
+            responses.forEach((pattern, response) -> {
+                Object parameters = asMap(response).get("responseParameters");
+                if (parameters != null) {
+                    for (String key : asMap(parameters).keySet()) {
+                        String header = key.substring("method.response.header.".length());
+                        assertThat(map(map(methodResponses, (String) asMap(response).get("statusCode")), "headers"))
+                                .as(path + " declares " + header).containsKey(header);
+                    }
+                }
+            });
+        }
+    }
+
+    // ---------------------------------------------------------------- request templates, rendered by Velocity
+
+    @Test
+    void theEvaluateRouteSendsTheBodyAsItIsNullsIncluded() throws IOException {
+        String body = "{\"orderId\":\"171-5550123-7654321\",\"orderDate\":\"2026-03-01\",\"orderedAt\":null,"
+                + "\"shipment\":{\"carrier\":\"La Poste\",\"tracking\":null,\"status\":null},\"asOf\":null,\"language\":null}";
+        MappingTemplates.Rendered rendered = MappingTemplates.render(requestTemplate("/claims/evaluate"), body, Map.of(), CONTEXT);
+        assertThat(rendered.json()).isEqualTo(MappingTemplates.JSON.readTree(body));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "171-5550123-7654321",
+        "it's \"quoted\"",
+        "back\\slash/and/slashes",
+        "é日本😀",
+        "line\nbreak\ttab",
+        "$context.requestId #if( ${x}",
+        "</script>",
+    })
+    void caseRoutesPutThePathOrderIdIntoAJsonBodyThatKeepsNulls(String orderId) throws IOException {
+        ObjectNode body = MappingTemplates.JSON.createObjectNode().put("orderId", "from-the-body").put("refundId", "rf-1")
+                .put("amount", "20.00").putNull("currency").putNull("reorderRequested").put("reason", "l'été \"x\" \\ 😀")
+                .putNull("refundedOn");
+        for (String path : List.of("/cases/{orderId}/refunds", "/cases/{orderId}/arrivals")) {
+            MappingTemplates.Rendered rendered = MappingTemplates.render(requestTemplate(path), body.toString(),
+                    Map.of("orderId", orderId), CONTEXT);
+            ObjectNode expected = body.deepCopy().put("orderId", orderId);
+            assertThat(rendered.json()).as(path).isEqualTo(expected);
+            assertThat(fieldNames(rendered.json()).get(0)).isEqualTo("orderId");
+        }
+    }
+
+    // ---------------------------------------------------------------- gateway responses and the access log
+
+    @Test
+    void gatewayResponsesQuoteTheirStatusesAndRenderJson() throws IOException {
+        Map<String, Object> gatewayResponses = gatewayResponses();
+        assertThat(gatewayResponses).containsKeys("BAD_REQUEST_BODY", "DEFAULT_4XX", "DEFAULT_5XX", "INTEGRATION_FAILURE",
+                "INTEGRATION_TIMEOUT");
+        for (Map.Entry<String, Object> entry : gatewayResponses.entrySet()) {
+            Map<String, Object> response = asMap(entry.getValue());
+            if (response.containsKey("statusCode")) {
+                assertThat(response.get("statusCode")).as(entry.getKey() + " statusCode, a string").isInstanceOf(String.class);
+            }
+            Map<String, Object> context = new LinkedHashMap<>(CONTEXT);
+            context.put("error", Map.of("responseType", entry.getKey(), "message", "Invalid request body",
+                    "messageString", MappingTemplates.JSON.writeValueAsString("Invalid \"request\" body: \\ l'été\n")));
+            String template = (String) map(response, "responseTemplates").get("application/json");
+            MappingTemplates.Rendered rendered = MappingTemplates.render(template, "", Map.of(), context);
+            assertThat(fieldNames(rendered.json())).as(entry.getKey()).startsWith("code", "field", "message");
+        }
+    }
+
+    @Test
+    void lambdaThrottlingOrAFailedStartIsA503WithRetryAfterAndAnIntegrationTimeoutA504() {
+        Map<String, Object> failure = map(gatewayResponses(), "INTEGRATION_FAILURE");
+        assertThat(failure).containsEntry("statusCode", "503");
+        assertThat(map(failure, "responseParameters")).containsEntry("gatewayresponse.header.Retry-After", "'1'");
+        MappingTemplates.Rendered rendered = MappingTemplates.render(
+                (String) map(failure, "responseTemplates").get("application/json"), "", Map.of(), CONTEXT);
+        assertThat(rendered.json().path("requestId").asText()).isEqualTo(EXTENDED_REQUEST_ID);
+
+        Map<String, Object> timeout = map(gatewayResponses(), "INTEGRATION_TIMEOUT");
+        assertThat(timeout).containsEntry("statusCode", "504");
+        assertThat(MappingTemplates.render((String) map(timeout, "responseTemplates").get("application/json"), "", Map.of(), CONTEXT)
+                .json().path("code").asText()).isEqualTo("TIMEOUT");
+    }
+
+    @Test
+    void theAccessLogIsJsonAndLinksTheApiAndLambdaRequestIds() throws IOException {
+        String format = (String) map(map(map(resources, "ClaimApi"), "Properties"), "AccessLogSetting").get("Format");
+        assertThat(format).contains("\"extendedRequestId\":\"$context.extendedRequestId\"")
+                .contains("\"lambdaRequestId\":\"$context.awsEndpointRequestId\"")
+                .contains("\"error\":$context.error.messageString")
+                .doesNotContain("\"$context.error.message\"");
+        Map<String, Object> context = new LinkedHashMap<>(CONTEXT);
+        context.put("identity", Map.of("sourceIp", "203.0.113.7", "caller", "-", "apiKeyId", "-"));
+        context.put("integration", Map.of("status", "200", "latency", "35"));
+        context.put("error", Map.of("responseType", "BAD_REQUEST_BODY", "message", "x",
+                "messageString", MappingTemplates.JSON.writeValueAsString("Invalid request body: \"amount\" \\ é\n")));
+        context.putAll(Map.of("requestTime", "27/Nov/2026:12:00:00 +0000", "httpMethod", "POST",
+                "resourcePath", "/cases/{orderId}/refunds", "status", "400", "responseLength", "80"));
+        JsonNode line = MappingTemplates.render(format, "", Map.of(), context).json();
+        assertThat(line.path("extendedRequestId").asText()).isEqualTo(EXTENDED_REQUEST_ID);
+        assertThat(line.path("lambdaRequestId").asText()).isEqualTo(LAMBDA_REQUEST_ID);
+        assertThat(line.path("error").asText()).isEqualTo("Invalid request body: \"amount\" \\ é\n");
+    }
+
+    // ---------------------------------------------------------------- alarms and the sweep's failures
+
+    @Test
+    void aSweepThatFailsAfterLambdasRetriesGoesToTheSweepQueueAndRaisesAnAlarm() {
+        Map<String, Object> invokeConfig = map(map(map(resources, "FlagLateArrival"), "Properties"), "EventInvokeConfig");
+        assertThat(invokeConfig).containsKey("MaximumRetryAttempts");
+        Object queueArn = Map.of("Fn::GetAtt", List.of("SweepDeadLetterQueue", "Arn"));
+        assertThat(map(map(invokeConfig, "DestinationConfig"), "OnFailure"))
+                .isEqualTo(Map.of("Type", "SQS", "Destination", queueArn));
+        assertThat(statementsOf("FlagLateArrivalRole")).as("the function's role may send to its OnFailure queue")
+                .anySatisfy(statement -> {
+                    assertThat(strings(statement.get("Action"))).containsExactly("sqs:SendMessage");
+                    assertThat(statement.get("Resource")).isEqualTo(queueArn);
+                });
+        assertThat(alarms()).anySatisfy(alarm -> {
+            assertThat(alarm).containsEntry("Namespace", "AWS/Lambda").containsEntry("MetricName", "AsyncEventsDropped");
+            assertThat(maps(alarm.get("Dimensions"))).containsExactly(Map.of("Name", "FunctionName", "Value", Map.of("Ref", "FlagLateArrival")));
+        });
+        assertThat(alarms()).anySatisfy(alarm -> assertThat(alarm)
+                .containsEntry("MetricName", "ApproximateNumberOfMessagesVisible")
+                .containsEntry("Dimensions", List.of(Map.of("Name", "QueueName",
+                        "Value", Map.of("Fn::GetAtt", List.of("SweepDeadLetterQueue", "QueueName"))))));
+    }
+
+    @Test
+    void everyFunctionHasAnErrorsAlarmAndTheStageA5xxAlarm() {
+        for (String function : exportsByFunction().keySet()) {
+            assertThat(alarms()).as(function).anySatisfy(alarm -> assertThat(alarm).containsEntry("MetricName", "Errors")
+                    .containsEntry("Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", function)))));
+        }
+        Object apiName = map(map(map(map(resources, "ClaimApi"), "Properties"), "DefinitionBody"), "info").get("title");
+        assertThat(alarms()).anySatisfy(alarm -> {
+            assertThat(alarm).containsEntry("Namespace", "AWS/ApiGateway").containsEntry("MetricName", "5XXError");
+            assertThat(maps(alarm.get("Dimensions"))).containsExactlyInAnyOrder(
+                    Map.of("Name", "ApiName", "Value", apiName), Map.of("Name", "Stage", "Value", Map.of("Ref", "ClaimApi.Stage")));
         });
     }
 
@@ -328,12 +565,49 @@ class TemplateTest {
      * be disjoint, so whichever match API Gateway would prefer among several, the status is the same.
      */
     private static String selectStatus(Map<String, Object> responses, String errorMessage) {
+        return (String) map(responses, selectPattern(responses, errorMessage)).get("statusCode");
+    }
+
+    /** The one pattern that selects the integration response for a failed invocation's errorMessage, or "default". */
+    private static String selectPattern(Map<String, Object> responses, String errorMessage) {
         List<String> matching = responses.keySet().stream()
                 .filter(pattern -> !pattern.equals("default"))
                 .filter(pattern -> Pattern.compile(pattern).matcher(errorMessage).matches())
                 .toList();
         assertThat(matching).as("patterns matching %s", errorMessage).hasSizeLessThanOrEqualTo(1);
-        return (String) map(responses, matching.isEmpty() ? "default" : matching.get(0)).get("statusCode");
+        return matching.isEmpty() ? "default" : matching.get(0);
+    }
+
+    private static String responseTemplate(Map<String, Object> responses, String pattern) {
+        return (String) map(map(responses, pattern), "responseTemplates").get("application/json");
+    }
+
+    /** The default (successful invocation) response of a route, rendered for the function's answer. */
+    private static MappingTemplates.Rendered renderAnswer(String path, String answer) {
+        return MappingTemplates.render(responseTemplate(responses(path), "default"), answer, Map.of(), CONTEXT);
+    }
+
+    /** A refused call's answer, as the functions write it (io.claimdesk.functions.Views). */
+    private static String refusalAnswer(int status, String code, String field, String message) throws IOException {
+        return MappingTemplates.JSON.writeValueAsString(
+                new Views.Answer<>(null, new Views.Refused(new Views.RefusalView(status, code, field, message))));
+    }
+
+    private static List<String> fieldNames(JsonNode json) {
+        List<String> names = new ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Map<String, Object> gatewayResponses() {
+        return map(map(map(map(resources, "ClaimApi"), "Properties"), "DefinitionBody"), "x-amazon-apigateway-gateway-responses");
+    }
+
+    private static List<Map<String, Object>> alarms() {
+        return resources.values().stream().map(TemplateTest::asMap)
+                .filter(resource -> "AWS::CloudWatch::Alarm".equals(resource.get("Type")))
+                .map(resource -> map(resource, "Properties"))
+                .toList();
     }
 
     // ---------------------------------------------------------------- template navigation
