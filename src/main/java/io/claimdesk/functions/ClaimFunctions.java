@@ -45,7 +45,9 @@ public class ClaimFunctions {
     public Views.Answer<Views.EvaluationView> evaluateClaim(JsonNode json) {
         return invoke(CaseTable.EVALUATE_CLAIM, json, () -> {
             EvaluateClaimInput in = inputs.read(json, EvaluateClaimInput.class);
-            MDC.put("orderId", in.orderId());
+            if (in.orderId() != null) {
+                MDC.put("orderId", in.orderId());
+            }
             OrderFacts facts = toFacts(in);
             ClaimCase c = cases.evaluate(facts, toClaim(in.claim()), CaseTable.EVALUATE_CLAIM);
             LocalDate asOf = in.asOf() != null ? in.asOf() : facts.marketplace().dateOf(java.time.Instant.now());
@@ -147,18 +149,77 @@ public class ClaimFunctions {
         return event.time();
     }
 
+    /** The order facts, from the fields written out or from an SP-API order; the required ones are checked here. */
     static OrderFacts toFacts(EvaluateClaimInput in) {
+        return in.spapiOrder() == null ? fromFields(in) : fromSpApiOrder(in);
+    }
+
+    private static OrderFacts fromFields(EvaluateClaimInput in) {
+        // Checked in field-name order, as the validator reports the first field by name.
+        require("currency", in.currency());
+        require("fulfilment", in.fulfilment());
+        require("marketplace", in.marketplace());
+        require("orderId", in.orderId());
+        require("orderTotal", in.orderTotal());
         Marketplace marketplace = Marketplace.parse("marketplace", in.marketplace());
         if ((in.orderDate() == null) == (in.orderedAt() == null)) {
             throw Refusal.invalid("orderDate", "give exactly one of orderDate (yyyy-MM-dd) or orderedAt (an instant)");
         }
         LocalDate orderDate = in.orderDate() != null ? in.orderDate() : marketplace.dateOf(in.orderedAt());
         Money total = Money.parse("orderTotal", in.orderTotal(), Marketplace.currencyNamed("currency", in.currency()));
-        var s = in.shipment();
-        Shipment shipment = s == null ? Shipment.none() : new Shipment(s.carrier(), Boolean.TRUE.equals(s.tracking()),
+        return new OrderFacts(in.orderId(), marketplace, in.fulfilment(), orderDate, in.maxDeliveryDate(), in.serviceDate(),
+                total, shipment(in.shipment()), in.reportedOn()).check();
+    }
+
+    /**
+     * An SP-API order gives the order id, marketplace, order date, fulfilment, delivery window, total and
+     * packages ({@link SpApiOrder}); the caller adds what it lacks or overrides it: maxDeliveryDate or
+     * serviceDate, shipment, orderTotal with currency.
+     */
+    private static OrderFacts fromSpApiOrder(EvaluateClaimInput in) {
+        for (var written : java.util.Map.of("orderId", in.orderId() != null, "marketplace", in.marketplace() != null,
+                "fulfilment", in.fulfilment() != null, "orderDate", in.orderDate() != null, "orderedAt", in.orderedAt() != null).entrySet()) {
+            if (written.getValue()) {
+                throw Refusal.invalid(written.getKey(), written.getKey() + " comes from spapiOrder: give the order either as spapiOrder or as its fields, not both");
+            }
+        }
+        SpApiOrder.Mapped order = SpApiOrder.map(in.spapiOrder());
+        MDC.put("orderId", order.orderId());
+        Marketplace marketplace = order.marketplace();
+        LocalDate maxDelivery = in.maxDeliveryDate();
+        if (maxDelivery == null && in.serviceDate() == null) {
+            if (order.latestDeliveryAt() == null) {
+                throw Refusal.invalid("maxDeliveryDate", "the SP-API order has no delivery window (Amazon gives LatestDeliveryDate or "
+                        + "fulfillment.deliverByWindow only for seller-fulfilled orders past Pending): give maxDeliveryDate, or serviceDate for a service");
+            }
+            maxDelivery = marketplace.dateOf(order.latestDeliveryAt());
+        }
+        Money total;
+        if (in.orderTotal() != null || in.currency() != null) {
+            require("orderTotal", in.orderTotal());
+            require("currency", in.currency());
+            total = Money.parse("orderTotal", in.orderTotal(), Marketplace.currencyNamed("currency", in.currency()));
+        } else if (order.orderTotal() != null) {
+            total = Money.parse("orderTotal", order.orderTotal(), Marketplace.currencyNamed("currency", order.currency()));
+        } else {
+            throw Refusal.invalid("orderTotal", "the SP-API order carries no amount the buyer paid (in v2026-01-01, request "
+                    + "includedData=PAYMENT): give orderTotal and currency");
+        }
+        Shipment shipment = in.shipment() != null ? shipment(in.shipment()) : order.shipment() == null ? Shipment.none()
+                : new Shipment(order.shipment().carrier(), order.shipment().tracked(), false, order.shipment().status());
+        return new OrderFacts(order.orderId(), marketplace, order.fulfilment(), marketplace.dateOf(order.orderedAt()),
+                maxDelivery, in.serviceDate(), total, shipment, in.reportedOn()).check();
+    }
+
+    private static Shipment shipment(EvaluateClaimInput.Shipment s) {
+        return s == null ? Shipment.none() : new Shipment(s.carrier(), Boolean.TRUE.equals(s.tracking()),
                 Boolean.TRUE.equals(s.insured()), s.status() == null ? io.claimdesk.policy.CarrierStatus.UNKNOWN : s.status());
-        return new OrderFacts(in.orderId(), marketplace, in.fulfilment() == null ? Fulfilment.SELLER : in.fulfilment(),
-                orderDate, in.maxDeliveryDate(), in.serviceDate(), total, shipment, in.reportedOn()).check();
+    }
+
+    private static void require(String field, Object value) {
+        if (value == null) {
+            throw Refusal.invalid(field, field + " must not be null");
+        }
     }
 
     static ClaimCase.ClaimReport toClaim(EvaluateClaimInput.Claim claim) {

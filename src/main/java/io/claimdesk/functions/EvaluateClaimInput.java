@@ -8,26 +8,32 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.claimdesk.policy.CarrierStatus;
 import io.claimdesk.policy.ClaimOutcome;
 import io.claimdesk.policy.Fulfilment;
 
-/** evaluateClaim's input: the order facts, and optionally the day to evaluate on, the language and the buyer's claim. */
+/**
+ * evaluateClaim's input: the order facts, written out or as an SP-API order ({@code spapiOrder}, see
+ * {@link SpApiOrder}), and optionally the day to evaluate on, the language and the buyer's claim. Which facts
+ * are required depends on which way the order is given, so {@link ClaimFunctions#toFacts} checks them.
+ */
 public record EvaluateClaimInput(
-        @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId,
-        @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be a marketplace code such as FR, DE, ES, IT, UK, US, JP") String marketplace,
-        @NotNull Fulfilment fulfilment,
+        @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId,
+        @Pattern(regexp = "[A-Z]{2}", message = "must be a marketplace code such as FR, DE, ES, IT, UK, US, JP") String marketplace,
+        Fulfilment fulfilment,
         LocalDate orderDate,
         Instant orderedAt,
         LocalDate maxDeliveryDate,
         LocalDate serviceDate,
-        @NotNull @Pattern(regexp = Ids.DECIMAL, message = Ids.DECIMAL_MESSAGE) String orderTotal,
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+        @Pattern(regexp = Ids.DECIMAL, message = Ids.DECIMAL_MESSAGE) String orderTotal,
+        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
         @Valid Shipment shipment,
         LocalDate reportedOn,
         LocalDate asOf,
         @Pattern(regexp = "(?i)fr|en", message = "must be fr or en") String language,
-        @Valid Claim claim) {
+        @Valid Claim claim,
+        JsonNode spapiOrder) {
 
     /** The parcel: carrier name (no personal data), whether tracking or insurance was bought, the carrier's status. */
     public record Shipment(
