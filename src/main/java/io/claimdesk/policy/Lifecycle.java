@@ -40,8 +40,9 @@ public final class Lifecycle {
         FACTS_UPDATED("evaluateClaim with changed order facts", List.of(Rule.R6),
                 "OPEN->OPEN", "OPEN->CLOSED", "CLOSED->OPEN", "CLOSED->CLOSED", "CLAIM_FILED->CLAIM_FILED",
                 "LATE_ARRIVAL_FLAGGED->LATE_ARRIVAL_FLAGGED"),
+        /** A refund dated before a recorded arrival makes it a late arrival, one whose follow-up time may be over. */
         REFUND_RECORDED("recordRefund", List.of(Rule.R3, Rule.R7),
-                "OPEN->OPEN", "OPEN->LATE_ARRIVAL_FLAGGED", "CLAIM_FILED->CLAIM_FILED",
+                "OPEN->OPEN", "OPEN->LATE_ARRIVAL_FLAGGED", "OPEN->CLOSED", "CLAIM_FILED->CLAIM_FILED",
                 "LATE_ARRIVAL_FLAGGED->LATE_ARRIVAL_FLAGGED", "CLOSED->CLOSED", "CLOSED->LATE_ARRIVAL_FLAGGED"),
         /** An earlier-dated report can show that the parcel came before the refund after all: flagged to open. */
         ARRIVAL_REPORTED("flagLateArrival with deliveredOn and source", List.of(Rule.R3, Rule.R5, Rule.R6, Rule.R7),

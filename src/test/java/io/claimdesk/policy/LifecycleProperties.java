@@ -64,9 +64,16 @@ class LifecycleProperties {
         }
     }
 
-    record Evaluating(int day) implements Step {
+    /** The same facts again, or a corrected maximum delivery date ({@code laterBy} days after the order's tenth day). */
+    record Evaluating(int day, Integer laterBy) implements Step {
         public ClaimCase.Transition apply(ClaimCase c) {
-            return c.withFacts(c.facts(), stamp(day));
+            OrderFacts f = c.facts();
+            return c.withFacts(laterBy == null ? f : new OrderFacts(f.orderId(), f.marketplace(), f.fulfilment(), f.orderDate(),
+                    ORDERED.plusDays(10 + laterBy), null, f.orderTotal(), f.shipment(), f.reportedOn()), stamp(day));
+        }
+
+        boolean corrects() {
+            return laterBy != null;
         }
     }
 
@@ -83,10 +90,10 @@ class LifecycleProperties {
         Arbitrary<Step> claim = Combinators.combine(day, day, Arbitraries.of(ClaimOutcome.class).injectNull(0.5)).as(Claiming::new);
         Arbitrary<Step> followUp = Combinators.combine(day, Arbitraries.of(FollowUp.class)).as(FollowingUp::new);
         Arbitrary<Step> sweep = day.map(Sweeping::new);
-        Arbitrary<Step> evaluate = day.map(Evaluating::new);
+        Arbitrary<Step> evaluate = Combinators.combine(day, Arbitraries.integers().between(0, 120).injectNull(0.5)).as(Evaluating::new);
         return Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(4, refund), net.jqwik.api.Tuple.of(3, arrival), net.jqwik.api.Tuple.of(2, claim),
-                        net.jqwik.api.Tuple.of(2, followUp), net.jqwik.api.Tuple.of(3, sweep), net.jqwik.api.Tuple.of(1, evaluate))
+                        net.jqwik.api.Tuple.of(2, followUp), net.jqwik.api.Tuple.of(3, sweep), net.jqwik.api.Tuple.of(2, evaluate))
                 .list().ofMinSize(1).ofMaxSize(14)
                 // Time runs forward: each step happens on or after the one before it.
                 .map(steps -> steps.stream().sorted(java.util.Comparator.comparingInt(Step::day)).toList());
@@ -102,7 +109,7 @@ class LifecycleProperties {
                         .shipment(status, tracked, false).build());
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 3000)
     void everyStepKeepsTheCaseSoundAndLeavesAWayForward(@ForAll("orders") OrderFacts facts, @ForAll("sequences") List<Step> steps) {
         ClaimCase c = Orders.opened(facts);
         List<Step> accepted = new ArrayList<>();
@@ -118,8 +125,9 @@ class LifecycleProperties {
 
         // The sequence delivered again changes nothing: every step that took effect is now a replay. (A step that
         // was refused, say a return before any arrival, is a new input when it comes again after the arrival.)
+        // A correction is the exception: evaluateClaim sets the facts, so an older correction applies again.
         ClaimCase settled = c;
-        for (Step step : accepted) {
+        for (Step step : accepted.stream().filter(s -> !(s instanceof Evaluating e && e.corrects())).toList()) {
             tryStep(step, settled).ifPresent(t -> assertThat(t.changed())
                     .as("%s delivered again after %s", step, accepted).isFalse());
         }
