@@ -1,6 +1,10 @@
 package io.claimdesk.functions;
 
+import java.time.Instant;
+import java.time.LocalDate;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.testing.Events;
 
 /**
@@ -16,8 +20,49 @@ final class Fixtures {
         return Events.JSON.valueToTree(functions.evaluateClaim(Events.evaluate(orderId)));
     }
 
+    /** Evaluates {@code event} as is (new facts, a claim). */
+    static JsonNode evaluate(ClaimFunctions functions, ObjectNode event) {
+        return Events.JSON.valueToTree(functions.evaluateClaim(event));
+    }
+
+    /**
+     * Opens a case for an order placed {@code daysAgo} days ago (in Paris) and due to arrive 5 days after it,
+     * so that its claim window and deadline fall where the test needs them relative to today.
+     */
+    static JsonNode openRecentCase(ClaimFunctions functions, String orderId, int daysAgo) {
+        LocalDate ordered = Events.todayInParis().minusDays(daysAgo);
+        ObjectNode event = Events.evaluate(orderId).put("orderDate", ordered.toString())
+                .put("maxDeliveryDate", ordered.plusDays(5).toString()).put("reportedOn", ordered.toString());
+        event.remove("asOf");
+        return evaluate(functions, event);
+    }
+
     static JsonNode refund(ClaimFunctions functions, String orderId, String refundId, String amount, boolean reorder) {
         return Events.JSON.valueToTree(functions.recordRefund(Events.refund(orderId)
                 .put("refundId", refundId).put("amount", amount).put("reorderRequested", reorder)));
+    }
+
+    /** A refund of {@code amount} made on {@code refundedOn}. */
+    static JsonNode refundOn(ClaimFunctions functions, String orderId, String refundId, String amount, boolean reorder,
+                             LocalDate refundedOn) {
+        return Events.JSON.valueToTree(functions.recordRefund(Events.refund(orderId).put("refundId", refundId)
+                .put("amount", amount).put("reorderRequested", reorder).put("refundedOn", refundedOn.toString())));
+    }
+
+    /** An arrival report, and the decision it got ({@code arrival}). */
+    static JsonNode arrival(ClaimFunctions functions, String orderId, LocalDate deliveredOn, String source) {
+        return Events.JSON.valueToTree(functions.flagLateArrival(Events.arrival(orderId)
+                .put("deliveredOn", deliveredOn.toString()).put("source", source))).path("arrival");
+    }
+
+    /** A late arrival's follow-up, and what it answered ({@code followUp}). */
+    static JsonNode followUp(ClaimFunctions functions, String orderId, String followUp) {
+        return Events.JSON.valueToTree(functions.flagLateArrival(Events.recordConsent(orderId).put("followUp", followUp)))
+                .path("followUp");
+    }
+
+    /** The scheduled sweep as of {@code time}, and its report ({@code sweep}). */
+    static JsonNode sweep(ClaimFunctions functions, Instant time) {
+        return Events.JSON.valueToTree(functions.flagLateArrival(Events.sweepAt(time))).path("sweep");
     }
 }
