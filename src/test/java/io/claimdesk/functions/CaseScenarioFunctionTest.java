@@ -3,49 +3,58 @@ package io.claimdesk.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
+import io.claimdesk.testing.StoredCase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 /**
- * One case through all three functions and the scheduled sweep, against the real local engine:
- * the same path the README's walkthrough takes. The exported function (flagLateArrival) is driven
- * through the mock event server; the first two steps call the other functions' methods.
+ * Cases through all three functions and the scheduled sweep, against the real local engine: the path the
+ * README's walkthrough takes, and the lifecycle's ways forward after a case closes. The exported function
+ * (flagLateArrival: arrivals, follow-ups, the sweep) is driven through the mock event server; evaluations and
+ * refunds call the other functions' methods.
  */
 @QuarkusTest
 @TestProfile(FunctionProfile.FlagLateArrival.class)
 class CaseScenarioFunctionTest {
 
+    /** The sample events' claim deadline is 2026-06-08; the sample sweep runs on 2026-06-10. */
+    static final LocalDate DEADLINE = LocalDate.parse("2026-06-08");
+
     @Inject
     ClaimFunctions functions;
+
+    private JsonNode json(Object view) {
+        return Events.JSON.valueToTree(view);
+    }
 
     @Test
     void evaluateRefundLateArrivalThenSweep() {
         String orderId = Events.newOrderId();
 
-        JsonNode evaluated = Events.JSON.valueToTree(functions.evaluateClaim(Events.evaluate(orderId)));
+        JsonNode evaluated = json(functions.evaluateClaim(Events.evaluate(orderId)));
         assertThat(evaluated.path("caseView").path("status").asText()).isEqualTo("OPEN");
 
-        JsonNode refunded = Events.JSON.valueToTree(functions.recordRefund(Events.refund(orderId)));
+        JsonNode refunded = json(functions.recordRefund(Events.refund(orderId)));
         assertThat(refunded.path("caseView").path("remaining").asText()).isEqualTo("39.90");
 
         JsonNode arrived = Lambda.ok(Events.arrival(orderId));
         assertThat(arrived.path("arrival").path("decision").asText()).isEqualTo("ASK_CONSENT_TO_CHARGE");
-        String followUpOn = arrived.path("arrival").path("caseView").path("nextAttention").path("on").asText();
-        assertThat(arrived.path("arrival").path("caseView").path("nextAttention").path("kind").asText())
-                .isEqualTo("LATE_ARRIVAL_FOLLOW_UP");
+        JsonNode followUpDue = arrived.path("arrival").path("caseView").path("nextAttention");
+        assertThat(followUpDue.path("kind").asText()).isEqualTo("LATE_ARRIVAL_FOLLOW_UP");
 
         // The schedule fires eight days later: the follow-up (seven days after flagging) is due.
-        String time = Instant.now().plus(8, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
-        JsonNode swept = Lambda.ok(Events.sweep().put("time", time));
+        JsonNode swept = Lambda.ok(Events.sweepAt(Instant.now().plus(8, ChronoUnit.DAYS)));
         assertThat(swept.path("sweep").path("changedOrders").toString()).contains(orderId);
 
         JsonNode again = Lambda.ok(Events.arrival(orderId));
@@ -53,14 +62,109 @@ class CaseScenarioFunctionTest {
         assertThat(again.path("arrival").path("replay").asBoolean()).isTrue();
         assertThat(finalCase.path("version").asLong()).isEqualTo(4);
         assertThat(finalCase.path("history").findValuesAsText("event"))
-                .containsExactly("CASE_OPENED", "REFUND_RECORDED", "LATE_ARRIVAL_FLAGGED", "SWEPT");
+                .containsExactly("CASE_OPENED", "REFUND_RECORDED", "ARRIVAL_REPORTED", "LATE_ARRIVAL_FOLLOW_UP");
         assertThat(finalCase.path("history").findValuesAsText("by"))
                 .containsExactly("evaluateClaim", "recordRefund", "flagLateArrival", "flagLateArrival");
-        JsonNode sweptEntry = finalCase.path("history").get(3);
-        assertThat(sweptEntry.path("rules").toString()).contains("R3");
-        assertThat(sweptEntry.path("says").get(0).asText()).startsWith("[R3] ").contains("2026-03-20");
-        assertThat(finalCase.has("nextAttention")).as("the follow-up was the last thing due, after " + followUpOn).isFalse();
+        JsonNode followUpEntry = finalCase.path("history").get(3);
+        assertThat(followUpEntry.path("rules").toString()).contains("R3");
+        assertThat(followUpEntry.path("says")).hasSize(1);
+        assertThat(followUpEntry.path("says").get(0).asText()).startsWith("[R3] ").contains("2026-03-20");
+        assertThat(finalCase.path("status").asText()).as("still waiting for the buyer's answer").isEqualTo("LATE_ARRIVAL_FLAGGED");
+        assertThat(finalCase.path("nextAttention").path("kind").asText()).isEqualTo("LATE_ARRIVAL_EXPIRES");
+        assertThat(LocalDate.parse(finalCase.path("nextAttention").path("on").asText()))
+                .isEqualTo(LocalDate.parse(followUpDue.path("on").asText()).plusDays(30 - 7));
         List<String> refunds = finalCase.path("refunds").findValuesAsText("refundId");
         assertThat(refunds).containsExactly("rf-0001");
+    }
+
+    /** Issue point 2: closed at the deadline is not closed for good. */
+    @Test
+    void aCaseClosedAtTheDeadlineStillTakesARefundALateClaimAndCorrectedFacts() {
+        String orderId = Events.newOrderId();
+        json(functions.evaluateClaim(Events.evaluate(orderId)));
+        Lambda.ok(Events.sweep()); // 2026-06-10: the deadline has passed
+        StoredCase closed = StoredCase.of(orderId);
+        assertThat(closed.status()).isEqualTo("CLOSED");
+        assertThat(closed.closeReason()).isEqualTo("CLAIM_DEADLINE_PASSED");
+        JsonNode whileClosed = json(functions.evaluateClaim(Events.evaluate(orderId).put("asOf", "2026-06-12")));
+        assertThat(whileClosed.path("phase").path("name").asText()).isEqualTo("LATE");
+        assertThat(whileClosed.path("options").findValuesAsText("kind")).startsWith("CONTACT_BUYER").contains("REFUND");
+
+        JsonNode refunded = json(functions.recordRefund(Events.refund(orderId)));
+        assertThat(refunded.path("replay").asBoolean()).isFalse();
+        assertThat(refunded.path("caseView").path("status").asText()).isEqualTo("CLOSED");
+        assertThat(refunded.path("caseView").path("closeReason").asText()).isEqualTo("REFUNDED");
+
+        ObjectNode lateClaim = Events.fileClaim(orderId).put("asOf", "2026-06-20");
+        ((ObjectNode) lateClaim.path("claim")).put("filedOn", "2026-06-20");
+        JsonNode claimed = json(functions.evaluateClaim(lateClaim));
+        assertThat(claimed.path("caseView").path("status").asText()).as("the claim reopens the case").isEqualTo("CLAIM_FILED");
+        assertThat(claimed.path("caseView").has("closeReason")).isFalse();
+        assertThat(claimed.path("evidence").path("refunds").findValuesAsText("refundId")).containsExactly("rf-0001");
+        assertThat(claimed.path("options")).isNotEmpty();
+        assertThat(StoredCase.of(orderId).events()).containsExactly("CASE_OPENED", "CLAIM_WINDOW_OPENED",
+                "CLAIM_DEADLINE_PASSED", "REFUND_RECORDED", "CLAIM_FILED");
+
+        String corrected = Events.newOrderId();
+        json(functions.evaluateClaim(Events.evaluate(corrected)));
+        Lambda.ok(Events.sweep());
+        assertThat(StoredCase.of(corrected).status()).isEqualTo("CLOSED");
+        LocalDate laterDelivery = Events.todayInParis().minusDays(5);
+        JsonNode reopened = json(functions.evaluateClaim(Events.evaluate(corrected)
+                .put("maxDeliveryDate", laterDelivery.toString()).put("asOf", Events.todayInParis().toString())));
+        assertThat(LocalDate.parse(reopened.path("claimWindow").path("deadline").asText())).isAfter(Events.todayInParis());
+        assertThat(reopened.path("caseView").path("status").asText()).as("a later deadline reopens it").isEqualTo("OPEN");
+        assertThat(reopened.path("caseView").has("closedOn")).isFalse();
+        assertThat(reopened.path("phase").path("name").asText()).isEqualTo("OPEN");
+        assertThat(reopened.path("options").findValuesAsText("kind")).startsWith("CONTACT_BUYER").contains("REFUND", "REFUND_AND_REORDER");
+        assertThat(reopened.path("caseView").has("nextAttention")).as("the sweep will look at it again").isTrue();
+        assertThat(StoredCase.of(corrected).count("FACTS_UPDATED")).isEqualTo(1);
+    }
+
+    /** Issue point 7: a case refunded before the deadline closes as refunded once it passes. */
+    @Test
+    void aRefundedCaseClosesAsRefundedAfterTheDeadline() {
+        String orderId = Events.newOrderId();
+        json(functions.evaluateClaim(Events.evaluate(orderId)));
+        json(functions.recordRefund(Events.refund(orderId)));
+
+        JsonNode run = Lambda.ok(Events.sweep()).path("sweep"); // 2026-06-10
+
+        assertThat(run.path("changedOrders").toString()).contains(orderId);
+        StoredCase stored = StoredCase.of(orderId);
+        assertThat(stored.status()).isEqualTo("CLOSED");
+        assertThat(stored.closeReason()).isEqualTo("REFUNDED");
+        assertThat(stored.events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "CLAIM_WINDOW_OPENED", "CLAIM_DEADLINE_PASSED");
+        assertThat(stored.args(3)).contains(DEADLINE.toString());
+        assertThat(stored.item()).as("no longer due").doesNotContainKey("dueOn");
+    }
+
+    /** Issue point 5: a late arrival nobody answers is reminded after a week and closes unsettled after thirty days. */
+    @Test
+    void theSweepExpiresAnUnsettledLateArrivalAfterThirtyDaysAndItCanStillBeSettled() {
+        String orderId = Events.newOrderId();
+        json(functions.evaluateClaim(Events.evaluate(orderId)));
+        json(functions.recordRefund(Events.refund(orderId)));
+        Lambda.ok(Events.arrival(orderId));
+
+        JsonNode early = Lambda.ok(Events.sweepAt(Instant.now().plus(29, ChronoUnit.DAYS))).path("sweep");
+        assertThat(early.path("changedOrders").toString()).contains(orderId);
+        assertThat(StoredCase.of(orderId).status()).as("reminded, not yet expired").isEqualTo("LATE_ARRIVAL_FLAGGED");
+
+        JsonNode late = Lambda.ok(Events.sweepAt(Instant.now().plus(31, ChronoUnit.DAYS))).path("sweep");
+        assertThat(late.path("changedOrders").toString()).contains(orderId);
+        StoredCase expired = StoredCase.of(orderId);
+        assertThat(expired.status()).isEqualTo("CLOSED");
+        assertThat(expired.closeReason()).isEqualTo("LATE_ARRIVAL_UNSETTLED");
+        assertThat(expired.events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "ARRIVAL_REPORTED",
+                "LATE_ARRIVAL_FOLLOW_UP", "LATE_ARRIVAL_EXPIRED");
+        assertThat(expired.item()).as("no longer due").doesNotContainKey("dueOn");
+        assertThat(Lambda.ok(Events.sweepAt(Instant.now().plus(60, ChronoUnit.DAYS))).path("sweep").path("changedOrders").toString())
+                .doesNotContain(orderId);
+
+        JsonNode consent = Lambda.ok(Events.recordConsent(orderId)).path("followUp");
+        assertThat(consent.path("replay").asBoolean()).isFalse();
+        assertThat(consent.path("caseView").path("status").asText()).isEqualTo("CLOSED");
+        assertThat(consent.path("caseView").path("closeReason").asText()).isEqualTo("LATE_ARRIVAL_SETTLED");
     }
 }
