@@ -167,4 +167,39 @@ class CaseScenarioFunctionTest {
         assertThat(consent.path("caseView").path("status").asText()).isEqualTo("CLOSED");
         assertThat(consent.path("caseView").path("closeReason").asText()).isEqualTo("LATE_ARRIVAL_SETTLED");
     }
+
+    /** The sample events of events/, all of them, one after the other on one order, as the README uses them. */
+    @Test
+    void everySampleEventIsAnsweredInTurnOnOneCase() {
+        String orderId = Events.newOrderId();
+        List<String> used = new java.util.ArrayList<>();
+        java.util.function.Function<String, ObjectNode> sample = name -> {
+            used.add(name);
+            ObjectNode event = Events.load(name);
+            return event.has("orderId") ? event.put("orderId", orderId) : event;
+        };
+
+        JsonNode evaluated = json(functions.evaluateClaim(sample.apply("evaluate-claim.json")));
+        assertThat(evaluated.path("caseView").path("status").asText()).isEqualTo("OPEN");
+        JsonNode refunded = json(functions.recordRefund(sample.apply("record-refund.json")));
+        assertThat(refunded.path("replay").asBoolean()).isFalse();
+        JsonNode arrival = Lambda.ok(sample.apply("flag-late-arrival.json")).path("arrival");
+        assertThat(arrival.path("decision").asText()).isEqualTo("ASK_CONSENT_TO_CHARGE");
+        JsonNode consent = Lambda.ok(sample.apply("record-consent.json")).path("followUp");
+        assertThat(consent.path("followUp").asText()).isEqualTo("CONSENT_GIVEN");
+        assertThat(consent.path("caseView").path("closeReason").asText()).isEqualTo("LATE_ARRIVAL_SETTLED");
+        JsonNode claimed = json(functions.evaluateClaim(sample.apply("file-claim.json")));
+        assertThat(claimed.path("caseView").path("status").asText()).as("a claim reopens a settled case").isEqualTo("CLAIM_FILED");
+        assertThat(claimed.path("caseView").path("claim").path("filedOn").asText()).isEqualTo("2026-03-20");
+        assertThat(claimed.path("evidence").path("deliveryScanOn").asText()).isEqualTo(arrival.path("caseView")
+                .path("arrivals").get(0).path("deliveredOn").asText());
+        assertThat(claimed.path("evidence").path("refunds").findValuesAsText("refundId"))
+                .containsExactly(refunded.path("refund").path("refundId").asText());
+        JsonNode swept = Lambda.ok(sample.apply("scheduled-sweep.json")).path("sweep");
+        assertThat(swept.path("complete").asBoolean()).isTrue();
+
+        assertThat(used).as("every file of events/ was sent").containsExactlyInAnyOrderElementsOf(Events.names());
+        assertThat(StoredCase.of(orderId).events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "ARRIVAL_REPORTED",
+                "CONSENT_GIVEN", "CLAIM_FILED");
+    }
 }
