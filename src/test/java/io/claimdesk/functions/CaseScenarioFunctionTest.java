@@ -202,4 +202,33 @@ class CaseScenarioFunctionTest {
         assertThat(StoredCase.of(orderId).events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "ARRIVAL_REPORTED",
                 "CONSENT_GIVEN", "CLAIM_FILED");
     }
+
+    /**
+     * A late arrival expired by the sweep, then a report and corrected facts that undo it, then a refund that makes
+     * the parcel late again: the new late arrival is recorded the same day as the first, so the sweep's note that
+     * the first expired (kept by date) applies to it at once and the refund would close an open case, a move
+     * REFUND_RECORDED does not list: answered 500 instead. Every step runs on one day, as the notes are kept by day.
+     */
+    @Test
+    void aRefundThatMakesTheParcelLateAgainIsAnsweredNotAnError() {
+        String orderId = Events.newOrderId();
+        json(functions.evaluateClaim(Events.evaluate(orderId))); // deadline 2026-06-08, passed
+        JsonNode confirmed = Lambda.ok(Events.arrival(orderId).put("source", "SELLER").put("deliveredOn", "2026-09-01")).path("arrival");
+        assertThat(confirmed.path("caseView").path("closeReason").asText()).isEqualTo("DELIVERED");
+        json(functions.recordRefund(Events.refund(orderId).put("refundedOn", "2026-09-01"))); // on the delivery day: late
+        Lambda.ok(Events.sweepAt(Instant.now().plus(31, ChronoUnit.DAYS)));
+        assertThat(StoredCase.of(orderId).closeReason()).isEqualTo("LATE_ARRIVAL_UNSETTLED");
+        Lambda.ok(Events.arrival(orderId).put("deliveredOn", "2026-06-20")); // CARRIER, before the refund: not late any more
+        JsonNode reopened = json(functions.evaluateClaim(Events.evaluate(orderId)
+                .put("maxDeliveryDate", Events.todayInParis().minusDays(17).toString())));
+        assertThat(reopened.path("caseView").path("status").asText()).isEqualTo("OPEN");
+
+        ObjectNode earlierRefund = Events.refund(orderId).put("refundId", "rf-0002").put("amount", "10.00")
+                .put("reorderRequested", true).put("refundedOn", "2026-03-12");
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> functions.recordRefund(earlierRefund));
+
+        assertThat(refused).as("recorded, or refused as documented").satisfiesAnyOf(
+                e -> assertThat(e).isNull(),
+                e -> assertThat(e).isInstanceOf(FunctionError.class).extracting(x -> ((FunctionError) x).status()).isEqualTo(422));
+    }
 }

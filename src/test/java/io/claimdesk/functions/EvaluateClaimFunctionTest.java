@@ -204,4 +204,28 @@ class EvaluateClaimFunctionTest {
         assertThat(answer.path("options").findValuesAsText("kind")).contains("CONTACT_BUYER", "REFUND");
         assertThat(StoredCase.of(orderId).events()).containsExactly("CASE_OPENED", "CLAIM_FILED", "CLAIM_WITHDRAWN");
     }
+
+    /**
+     * "A new outcome replaces the old one (Amazon may reverse a decision)": a withdrawn claim later granted.
+     * Found while writing these tests: CLAIM_GRANTED lists no move from OPEN, so this is answered 500 instead.
+     */
+    @Test
+    void aWithdrawnClaimLaterGrantedIsAnsweredNotAnError() {
+        String orderId = Events.newOrderId();
+        ObjectNode withdrawn = Events.fileClaim(orderId);
+        claim(withdrawn).put("outcome", "WITHDRAWN").put("decidedOn", "2026-03-25");
+        assertThat(Lambda.ok(withdrawn).path("caseView").path("status").asText()).isEqualTo("OPEN");
+        Map<String, AttributeValue> before = Table.item(orderId);
+
+        ObjectNode granted = Events.fileClaim(orderId);
+        claim(granted).put("outcome", "GRANTED").put("decidedOn", "2026-03-30");
+        Lambda.Outcome outcome = Lambda.outcome(granted);
+
+        assertThat(outcome.status()).as("answered or refused as documented: %s", outcome).isIn(200, 422);
+        if (outcome.ok()) {
+            assertThat(outcome.body().path("caseView").path("closeReason").asText()).isEqualTo("CLAIM_GRANTED");
+        } else {
+            assertThat(Table.item(orderId)).isEqualTo(before);
+        }
+    }
 }

@@ -246,6 +246,54 @@ class FlagLateArrivalFunctionTest {
                 .contains("[400] VALIDATION_FAILED deliveredOn:");
     }
 
+    /**
+     * A later report can move the delivery date before every refund (the buyer's date wins, else the earliest):
+     * the late arrival it had flagged is no late arrival any more. Found while writing these tests: the
+     * lifecycle lists no move back to OPEN for ARRIVAL_REPORTED, so this is answered 500 instead.
+     */
+    @Test
+    void anEarlierDeliveryReportedAfterALateArrivalIsAnsweredNotAnError() {
+        String orderId = Events.newOrderId();
+        Fixtures.openRecentCase(functions, orderId, 10); // the claim deadline is weeks away
+        LocalDate today = Events.todayInParis();
+        Fixtures.refundOn(functions, orderId, "r1", "20.00", false, today.minusDays(3));
+        JsonNode flagged = Lambda.ok(arrival(orderId, today.minusDays(1), "CARRIER")).path("arrival");
+        assertThat(flagged.path("caseView").path("status").asText()).isEqualTo("LATE_ARRIVAL_FLAGGED");
+        Map<String, AttributeValue> before = Table.item(orderId);
+
+        Lambda.Outcome earlier = Lambda.outcome(arrival(orderId, today.minusDays(4), "SELLER"));
+
+        assertThat(earlier.status()).as("answered or refused as documented: %s", earlier).isIn(200, 422);
+        if (earlier.ok()) {
+            assertThat(earlier.body().path("arrival").path("decision").asText()).isEqualTo("ARRIVED_BEFORE_REFUND");
+            assertThat(earlier.body().path("arrival").path("caseView").has("lateArrival")).isFalse();
+        } else {
+            assertThat(Table.item(orderId)).isEqualTo(before);
+        }
+    }
+
+    /** The same once the late arrival was settled: the report would reopen the case (CLOSED to OPEN), answered 500 instead. */
+    @Test
+    void anEarlierDeliveryReportedAfterASettledLateArrivalIsAnsweredNotAnError() {
+        String orderId = Events.newOrderId();
+        Fixtures.openRecentCase(functions, orderId, 10);
+        LocalDate today = Events.todayInParis();
+        Fixtures.refundOn(functions, orderId, "r1", "20.00", false, today.minusDays(3));
+        Lambda.ok(arrival(orderId, today.minusDays(1), "CARRIER"));
+        JsonNode settled = Lambda.ok(Events.recordConsent(orderId)).path("followUp");
+        assertThat(settled.path("caseView").path("closeReason").asText()).isEqualTo("LATE_ARRIVAL_SETTLED");
+        Map<String, AttributeValue> before = Table.item(orderId);
+
+        Lambda.Outcome earlier = Lambda.outcome(arrival(orderId, today.minusDays(4), "SELLER"));
+
+        assertThat(earlier.status()).as("answered or refused as documented: %s", earlier).isIn(200, 422);
+        if (earlier.ok()) {
+            assertThat(earlier.body().path("arrival").path("decision").asText()).isEqualTo("ARRIVED_BEFORE_REFUND");
+        } else {
+            assertThat(Table.item(orderId)).isEqualTo(before);
+        }
+    }
+
     // ------------------------------------------------------------------------------------ follow-ups
 
     /** Issue point 5: the buyer's consent settles the late arrival of a plain refund. */
