@@ -1,6 +1,5 @@
 package io.claimdesk.functions;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,16 +52,5 @@ final class Fixtures {
     static JsonNode arrival(ClaimFunctions functions, String orderId, LocalDate deliveredOn, String source) {
         return Events.JSON.valueToTree(functions.flagLateArrival(Events.arrival(orderId)
                 .put("deliveredOn", deliveredOn.toString()).put("source", source))).path("arrival");
-    }
-
-    /** A late arrival's follow-up, and what it answered ({@code followUp}). */
-    static JsonNode followUp(ClaimFunctions functions, String orderId, String followUp) {
-        return Events.JSON.valueToTree(functions.flagLateArrival(Events.recordConsent(orderId).put("followUp", followUp)))
-                .path("followUp");
-    }
-
-    /** The scheduled sweep as of {@code time}, and its report ({@code sweep}). */
-    static JsonNode sweep(ClaimFunctions functions, Instant time) {
-        return Events.JSON.valueToTree(functions.flagLateArrival(Events.sweepAt(time))).path("sweep");
     }
 }

@@ -70,10 +70,6 @@ public record StoredCase(Map<String, AttributeValue> item) {
         return arrivals == null ? List.of() : arrivals.l().stream().map(a -> a.m().get("source").s()).toList();
     }
 
-    public boolean hasArrival() {
-        return !arrivalSources().isEmpty();
-    }
-
     /** The history's events, oldest first. */
     public List<String> events() {
         return item.get("history").l().stream().map(h -> h.m().get("event").s()).toList();
