@@ -2,12 +2,14 @@ package io.claimdesk.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
@@ -40,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * field), the table is exactly as before (every item compared), and the refusal is an answer, not a failure:
  * the invocation succeeds with {@code {"refusal":{...}}} and nothing is logged at ERROR. recordRefund, the
  * exported function, is invoked through the Lambda mock event server (Funqy's Lambda path), so Funqy's own
- * answer to malformed JSON is checked too; evaluateClaim and flagLateArrival are called as Java, and their
+ * answer to malformed JSON is checked too; evaluateClaim and flagLateArrival (arrivals, follow-ups, the sweep) are called as Java, and their
  * answer is written the way Funqy writes it for Lambda (its mapper, the method's declared return type). Then
  * random inputs drawn from {@link InputPools} against the store.
  */
@@ -65,8 +67,13 @@ class BadInputFunctionTest {
         logs.close();
     }
 
-    /** One kind of bad input: which function, on which case, how the valid sample event is spoilt, what must come back. */
-    record Kind(String name, char function, boolean japanese, UnaryOperator<ObjectNode> spoil, String raw, String code, String field) {
+    /**
+     * One kind of bad input: which function (E evaluateClaim, R recordRefund, A an arrival, F a follow-up, S the
+     * scheduled sweep), on which case (a FR or JP order, in the state {@code given} puts it in), how the valid
+     * sample event is spoilt, what must come back.
+     */
+    record Kind(String name, char function, boolean japanese, BiConsumer<ClaimFunctions, String> given,
+                UnaryOperator<ObjectNode> spoil, String raw, String code, String field) {
         @Override
         public String toString() {
             return name;
@@ -76,16 +83,40 @@ class BadInputFunctionTest {
     private static final List<Kind> KINDS = new ArrayList<>();
 
     private static void kind(String name, char function, UnaryOperator<ObjectNode> spoil, String code, String field) {
-        KINDS.add(new Kind(name, function, false, spoil, null, code, field));
+        KINDS.add(new Kind(name, function, false, null, spoil, null, code, field));
+    }
+
+    /** A kind refused because of what the case already holds, which {@code given} records first. */
+    private static void given(String name, char function, BiConsumer<ClaimFunctions, String> given, UnaryOperator<ObjectNode> spoil,
+                              String code, String field) {
+        KINDS.add(new Kind(name, function, false, given, spoil, null, code, field));
     }
 
     private static void japanese(String name, char function, UnaryOperator<ObjectNode> spoil, String code, String field) {
-        KINDS.add(new Kind(name, function, true, spoil, null, code, field));
+        KINDS.add(new Kind(name, function, true, null, spoil, null, code, field));
     }
 
     private static void unreadable(String name, String raw) {
-        KINDS.add(new Kind(name, 'R', false, null, raw, "UNREADABLE", null));
+        KINDS.add(new Kind(name, 'R', false, null, null, raw, "UNREADABLE", null));
     }
+
+    private static UnaryOperator<ObjectNode> claim(String json) {
+        return set("claim", json);
+    }
+
+    /** Given: a refund of 20.00 on 2026-03-15 (with a reorder if asked). */
+    private static BiConsumer<ClaimFunctions, String> refunded(boolean reorder) {
+        return (functions, orderId) -> Fixtures.refund(functions, orderId, "given", "20.00", reorder);
+    }
+
+    /** Given: a refund of 20.00 on 2026-03-15, then the parcel, on 2026-03-20 (a late arrival waiting for consent). */
+    private static final BiConsumer<ClaimFunctions, String> LATE_ARRIVAL = (functions, orderId) -> {
+        Fixtures.refund(functions, orderId, "given", "20.00", false);
+        functions.flagLateArrival(Events.arrival(orderId));
+    };
+
+    /** A day in the future wherever the case's marketplace is (FR). */
+    static final LocalDate TOMORROW = Events.todayInParis().plusDays(1);
 
     private static UnaryOperator<ObjectNode> set(String field, String json) {
         return e -> e.set(field, InputPools.parse(json));
@@ -167,6 +198,33 @@ class BadInputFunctionTest {
         kind("E: shipment.carrier of 65 characters", 'E', shipment("carrier", "\"" + "C".repeat(65) + "\""), V, "shipment.carrier");
         kind("E: shipment.carrier with markup", 'E', shipment("carrier", "\"<script>\""), V, "shipment.carrier");
         kind("E: marketplace changed on an open case", 'E', e -> e.put("marketplace", "DE"), "INVALID_TRANSITION", "marketplace");
+        kind("E: orderDate in the future", 'E', e -> remove("reportedOn").apply(e).put("orderDate", TOMORROW.toString())
+                .put("maxDeliveryDate", TOMORROW.plusDays(9).toString()), V, "orderDate");
+        kind("E: orderedAt in the future", 'E', e -> remove("orderDate", "reportedOn").apply(e)
+                .put("orderedAt", TOMORROW.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC).toString())
+                .put("maxDeliveryDate", TOMORROW.plusDays(9).toString()), V, "orderDate");
+        kind("E: reportedOn in the future", 'E', e -> e.put("reportedOn", TOMORROW.toString()), V, "reportedOn");
+        kind("E: claim.filedOn missing (an outcome without filedOn)", 'E', claim("{\"outcome\": \"GRANTED\", \"decidedOn\": \"2026-03-30\"}"), V, "claim.filedOn");
+        kind("E: claim.filedOn in the future", 'E', claim("{\"filedOn\": \"" + TOMORROW + "\"}"), V, "claim.filedOn");
+        kind("E: claim.filedOn before orderDate", 'E', claim("{\"filedOn\": \"2026-02-27\"}"), V, "claim.filedOn");
+        kind("E: claim.filedOn badly formatted", 'E', claim("{\"filedOn\": \"20/03/2026\"}"), V, "claim.filedOn");
+        kind("E: claim.decidedOn before claim.filedOn", 'E',
+                claim("{\"filedOn\": \"2026-03-20\", \"outcome\": \"DENIED\", \"decidedOn\": \"2026-03-19\"}"), V, "claim.decidedOn");
+        kind("E: claim.decidedOn without an outcome", 'E', claim("{\"filedOn\": \"2026-03-20\", \"decidedOn\": \"2026-03-25\"}"), V, "claim.outcome");
+        kind("E: claim.decidedOn in the future", 'E',
+                claim("{\"filedOn\": \"2026-03-20\", \"outcome\": \"GRANTED\", \"decidedOn\": \"" + TOMORROW + "\"}"), V, "claim.decidedOn");
+        kind("E: claim.outcome unknown", 'E', claim("{\"filedOn\": \"2026-03-20\", \"outcome\": \"ACCEPTED\"}"), V, "claim.outcome");
+        kind("E: claim.outcome in lower case", 'E', claim("{\"filedOn\": \"2026-03-20\", \"outcome\": \"granted\"}"), V, "claim.outcome");
+        kind("E: claim.reference with #", 'E', claim("{\"filedOn\": \"2026-03-20\", \"reference\": \"A2Z#1\"}"), V, "claim.reference");
+        kind("E: extra field inside claim", 'E', claim("{\"filedOn\": \"2026-03-20\", \"buyerName\": \"Jeanne Dupont\"}"), V, "claim.buyerName");
+        kind("E: claim not an object", 'E', claim("\"2026-03-20\""), V, "claim");
+        given("E: a second claim filed on another day", 'E', (f, id) -> f.evaluateClaim(Events.fileClaim(id)),
+                claim("{\"filedOn\": \"2026-03-21\"}"), "INVALID_TRANSITION", "claim.filedOn");
+        given("E: orderDate after a refund already recorded", 'E', refunded(false), e -> e.put("orderDate", "2026-03-16")
+                .put("maxDeliveryDate", "2026-03-25").put("reportedOn", "2026-03-16"), V, "orderDate");
+        given("E: orderTotal changed once refunded", 'E', refunded(false), e -> e.put("orderTotal", "64.90"), "INVALID_TRANSITION", "orderTotal");
+        given("E: fulfilment changed once refunded", 'E', refunded(false), e -> e.put("fulfilment", "MARKETPLACE"),
+                "INVALID_TRANSITION", "fulfilment");
         // ---------------------------------------------------------------- recordRefund (R), through Lambda
         kind("R: refundId missing", 'R', remove("refundId"), V, "refundId");
         kind("R: refundId empty", 'R', set("refundId", "\"\""), V, "refundId");
@@ -187,7 +245,11 @@ class BadInputFunctionTest {
         kind("R: amount above the order total", 'R', set("amount", "\"60.00\""), "REFUND_EXCEEDS_REMAINING", "amount");
         kind("R: currency not the order's", 'R', set("currency", "\"GBP\""), V, "currency");
         kind("R: currency unknown", 'R', set("currency", "\"XYZ\""), V, "currency");
-        kind("R: currency missing for an amount", 'R', remove("currency"), V, "currency");
+        kind("R: currency as a JSON number", 'R', set("currency", "978"), V, "currency");
+        given("R: refund id reused with another amount", 'R', (f, id) -> f.recordRefund(Events.refund(id)),
+                set("amount", "\"25.00\""), "REFUND_ID_CONFLICT", "refundId");
+        given("R: a seller refund on an order fulfilled by Amazon", 'R',
+                (f, id) -> f.evaluateClaim(Events.evaluate(id).put("fulfilment", "MARKETPLACE")), e -> e, "INVALID_TRANSITION", "orderId");
         kind("R: reason of 501 characters", 'R', set("reason", "\"" + "x".repeat(501) + "\""), V, "reason");
         kind("R: reason as a JSON number", 'R', set("reason", "5"), V, "reason");
         kind("R: reorderRequested as text", 'R', set("reorderRequested", "\"yes\""), V, "reorderRequested");
@@ -202,7 +264,8 @@ class BadInputFunctionTest {
         unreadable("R: single-quoted JSON", "{'orderId': 'x'}");
         unreadable("R: unterminated array", "[1, 2");
         // ---------------------------------------------------------------- flagLateArrival (A)
-        kind("A: deliveredOn missing", 'A', remove("deliveredOn"), V, "deliveredOn");
+        kind("A: source without deliveredOn", 'A', remove("deliveredOn"), V, "deliveredOn");
+        kind("A: neither an arrival nor a followUp", 'A', remove("deliveredOn", "source"), V, "deliveredOn");
         kind("A: deliveredOn before orderDate", 'A', set("deliveredOn", "\"2026-02-28\""), V, "deliveredOn");
         kind("A: deliveredOn in the future", 'A', set("deliveredOn", "\"2099-12-31\""), V, "deliveredOn");
         kind("A: deliveredOn in year 999999999", 'A', set("deliveredOn", "\"+999999999-12-31\""), V, "deliveredOn");
@@ -213,11 +276,43 @@ class BadInputFunctionTest {
         kind("A: orderId with $", 'A', set("orderId", "\"$order\""), V, "orderId");
         kind("A: extra field", 'A', set("buyerAddress", "\"12 rue de la Paix\""), V, "buyerAddress");
         kind("A: input not an object", 'A', e -> null, V, null);
+        kind("A: followUp with deliveredOn and source", 'A', e -> e.put("followUp", "CONSENT_GIVEN"), V, "followUp");
+        kind("A: followUp with deliveredOn only", 'A', e -> remove("source").apply(e).put("followUp", "RETURN_RECEIVED"), V, "followUp");
+        kind("A: replacementOrderId with an arrival", 'A', e -> e.put("replacementOrderId", "171-0000000-0000001"), V, "replacementOrderId");
+        given("A: the same source reporting another date", 'A', (f, id) -> f.flagLateArrival(Events.arrival(id)),
+                e -> e.put("deliveredOn", "2026-03-21"), "INVALID_TRANSITION", "deliveredOn");
+        // ---------------------------------------------------------------- flagLateArrival follow-ups (F)
+        kind("F: followUp unknown", 'F', set("followUp", "\"CONSENT\""), V, "followUp");
+        kind("F: followUp in lower case", 'F', set("followUp", "\"consent_given\""), V, "followUp");
+        kind("F: followUp as an enum ordinal", 'F', set("followUp", "0"), V, "followUp");
+        kind("F: replacementOrderId without REPLACEMENT_ORDERED", 'F', e -> e.put("replacementOrderId", "171-0000000-0000001"),
+                V, "replacementOrderId");
+        kind("F: REPLACEMENT_ORDERED without replacementOrderId", 'F', e -> e.put("followUp", "REPLACEMENT_ORDERED"), V, "replacementOrderId");
+        kind("F: replacementOrderId with #", 'F', e -> e.put("followUp", "REPLACEMENT_ORDERED").put("replacementOrderId", "171#2"),
+                V, "replacementOrderId");
+        kind("F: replacementOrderId the order itself", 'F',
+                e -> e.put("followUp", "REPLACEMENT_ORDERED").put("replacementOrderId", e.path("orderId").asText()), V, "replacementOrderId");
+        kind("F: consent with no late arrival", 'F', e -> e, "INVALID_TRANSITION", "followUp");
+        kind("F: return received with no late arrival", 'F', e -> e.put("followUp", "RETURN_RECEIVED"), "INVALID_TRANSITION", "followUp");
+        given("F: a replacement with no refund asking for one", 'F', refunded(false),
+                e -> e.put("followUp", "REPLACEMENT_ORDERED").put("replacementOrderId", "171-0000000-0000001"), "INVALID_TRANSITION", "followUp");
+        given("F: consent refused once given", 'F', LATE_ARRIVAL.andThen((f, id) -> f.flagLateArrival(Events.recordConsent(id))),
+                e -> e.put("followUp", "CONSENT_REFUSED"), "INVALID_TRANSITION", "followUp");
+        given("F: a second replacement order", 'F', refunded(true).andThen((f, id) -> f.flagLateArrival(Events.recordConsent(id)
+                        .put("followUp", "REPLACEMENT_ORDERED").put("replacementOrderId", "171-0000000-0000001"))),
+                e -> e.put("followUp", "REPLACEMENT_ORDERED").put("replacementOrderId", "171-0000000-0000002"), "INVALID_TRANSITION",
+                "replacementOrderId");
+        given("F: return received after a plain refund", 'F', LATE_ARRIVAL, e -> e.put("followUp", "RETURN_RECEIVED"),
+                "INVALID_TRANSITION", "followUp");
+        kind("F: followUp for an unknown order", 'F', e -> e.put("orderId", "no-such-order"), "CASE_NOT_FOUND", "orderId");
+        kind("F: extra field", 'F', set("buyerPhone", "\"0612345678\""), V, "buyerPhone");
+        kind("F: language unknown", 'F', set("language", "\"de\""), V, "language");
         kind("S: scheduled event without time", 'S', remove("time"), V, "time");
         kind("S: scheduled event of another detail-type", 'S', set("detail-type", "\"Object Created\""), V, "detail-type");
         kind("S: scheduled event time badly formatted", 'S', set("time", "\"yesterday\""), V, "time");
         kind("S: scheduled event time as epoch seconds", 'S', set("time", "1781000000"), V, "time");
         kind("S: scheduled event time beyond the last instant", 'S', set("time", "\"+1000000000-12-31T23:59:59Z\""), V, "time");
+        kind("S: scheduled event time null", 'S', set("time", "null"), V, "time");
     }
 
     static Stream<Arguments> kinds() {
@@ -291,7 +386,7 @@ class BadInputFunctionTest {
         JsonNode json = (JsonNode) event;
         String method = switch (function) {
             case 'E' -> "evaluateClaim";
-            case 'A', 'S' -> "flagLateArrival";
+            case 'A', 'F', 'S' -> "flagLateArrival";
             default -> throw new IllegalArgumentException(String.valueOf(function));
         };
         Object answer = function == 'E' ? functions.evaluateClaim(json) : functions.flagLateArrival(json);
@@ -316,6 +411,9 @@ class BadInputFunctionTest {
     void isRefusedWithItsCodeAndFieldAndChangesNothing(String name, Kind kind) {
         ObjectNode evaluation = openCase(kind.japanese());
         String orderId = evaluation.path("orderId").asText();
+        if (kind.given() != null) {
+            kind.given().accept(functions, orderId);
+        }
         Object event;
         if (kind.raw() != null) {
             event = kind.raw();
@@ -324,6 +422,7 @@ class BadInputFunctionTest {
                 case 'E' -> evaluation.deepCopy();
                 case 'R' -> kind.japanese() ? Events.refund(orderId).put("currency", "JPY").put("amount", "100") : Events.refund(orderId);
                 case 'A' -> Events.arrival(orderId);
+                case 'F' -> Events.recordConsent(orderId);
                 default -> Events.sweep();
             };
             ObjectNode spoilt = kind.spoil().apply(base);
@@ -404,12 +503,16 @@ class BadInputFunctionTest {
             if (random.nextBoolean()) {
                 functions.recordRefund(Events.refund(orderId).put("refundId", "first").put("amount", "10.00")
                         .put("currency", evaluation.path("currency").asText()).put("refundedOn", "2026-03-14"));
+                if (random.nextBoolean()) {
+                    functions.flagLateArrival(Events.arrival(orderId)); // after the refund: a late arrival, waiting for consent
+                }
             }
             char function = "ERAS".charAt(i % 4);
             ObjectNode event = switch (function) {
                 case 'E' -> InputPools.draw(evaluation, InputPools.evaluateFields(), random);
                 case 'R' -> InputPools.draw(Events.refund(orderId), InputPools.refundFields(), random);
-                case 'A' -> InputPools.draw(Events.arrival(orderId), InputPools.arrivalFields(), random);
+                case 'A' -> InputPools.draw(random.nextBoolean() ? Events.arrival(orderId) : Events.recordConsent(orderId),
+                        InputPools.arrivalFields(), random);
                 default -> InputPools.draw(Events.sweep().put("time", "2026-03-20T06:00:00Z"), InputPools.scheduleFields(), random);
             };
             Map<String, AttributeValue> caseBefore = Table.item(orderId);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -26,7 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Many writers on one case at the same moment, each on its own thread as separate Lambda instances would
  * be, against the real local engine: refunds never sum above the order total, nothing accepted is lost,
- * every refusal says why, and the history records exactly the accepted changes in version order.
+ * every refusal says why, and the history records exactly the accepted changes in version order. Every
+ * writer reads the case and saves it at the version it read; one that finds the case changed reads again,
+ * and one that keeps finding it changed is answered 503 and retries the same call, as the README says to.
  */
 @QuarkusTest
 @TestProfile(FunctionProfile.EvaluateClaim.class)
@@ -34,12 +37,37 @@ class ConcurrentWritersFunctionTest {
 
     static final int WRITERS = 20;
     static final BigDecimal TOTAL = new BigDecimal("59.90");
+    /** Calls of one writer at most, the first and its retries after a 503 (each call makes up to 8 attempts). */
+    static final int MAX_CALLS = WRITERS;
 
     @Inject
     ClaimFunctions functions;
 
     private JsonNode json(Object answer) {
         return Answers.json(answer);
+    }
+
+    /** How often, per test, a writer was answered 503 because the case kept changing under the others. */
+    private final AtomicInteger keptChanging = new AtomicInteger();
+
+    /**
+     * One writer's refund. Each reads the case and saves it at the version it read, reading again when another
+     * writer saved first; after {@code CaseService.ATTEMPTS} such turns it answers {@code [503] STORE_UNAVAILABLE}
+     * ("the case kept changing"), which the README tells callers to retry as is. This caller does, so that each
+     * writer ends with the answer that counts: recorded, or refused with a 4xx. Any other error ends it at once.
+     */
+    private JsonNode refund(ObjectNode event) {
+        for (int call = 1; ; call++) {
+            try {
+                return json(functions.recordRefund(event.deepCopy()));
+            } catch (FunctionError e) {
+                boolean contention = e.status() == 503 && e.detail().contains("kept changing");
+                if (!contention || call >= MAX_CALLS) {
+                    throw e;
+                }
+                keptChanging.incrementAndGet();
+            }
+        }
     }
 
     private static String code(Throwable error) {
@@ -59,11 +87,12 @@ class ConcurrentWritersFunctionTest {
             }
             assertThat(amounts.stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add)).isGreaterThan(TOTAL);
 
-            List<Race.Outcome<JsonNode>> outcomes = Race.run(WRITERS, i -> json(functions.recordRefund(
-                    Events.refund(orderId).put("refundId", "rf-" + i).put("amount", amounts.get(i)))));
+            List<Race.Outcome<JsonNode>> outcomes = Race.run(WRITERS, i -> refund(
+                    Events.refund(orderId).put("refundId", "rf-" + i).put("amount", amounts.get(i))));
 
             assertRefundsAddUp(orderId, outcomes, amounts);
         }
+        System.out.println("partial refunds: answered 503 (case kept changing) and retried " + keptChanging + " time(s)");
     }
 
     @Test
@@ -77,13 +106,14 @@ class ConcurrentWritersFunctionTest {
                 amounts.add(i % 5 == 4 ? "full" : BigDecimal.valueOf(150 + random.nextInt(800), 2).toPlainString());
             }
 
-            List<Race.Outcome<JsonNode>> outcomes = Race.run(WRITERS, i -> json(functions.recordRefund(
-                    Events.refund(orderId).put("refundId", "rf-" + i).put("amount", amounts.get(i)))));
+            List<Race.Outcome<JsonNode>> outcomes = Race.run(WRITERS, i -> refund(
+                    Events.refund(orderId).put("refundId", "rf-" + i).put("amount", amounts.get(i))));
 
             assertRefundsAddUp(orderId, outcomes, amounts);
             long fullAccepted = outcomes.stream().filter(o -> o.ok() && amounts.get(o.caller()).equals("full")).count();
             assertThat(fullAccepted).as("after a full refund nothing is left").isLessThanOrEqualTo(1);
         }
+        System.out.println("refunds, some full: answered 503 (case kept changing) and retried " + keptChanging + " time(s)");
     }
 
     private void assertRefundsAddUp(String orderId, List<Race.Outcome<JsonNode>> outcomes, List<String> amounts) {
@@ -104,8 +134,11 @@ class ConcurrentWritersFunctionTest {
         StoredCase stored = StoredCase.of(orderId);
         Set<String> acceptedIds = new HashSet<>();
         accepted.forEach(o -> acceptedIds.add("rf-" + o.caller()));
-        assertThat(stored.refundIds()).isEqualTo(acceptedIds);
+        assertThat(stored.refundIds()).as("each accepted refund stored once, nothing else").containsExactlyInAnyOrderElementsOf(acceptedIds);
         assertThat(stored.remaining()).isEqualByComparingTo(TOTAL.subtract(sum));
+        accepted.stream().max(java.util.Comparator.comparingLong(o -> o.value().path("caseView").path("version").asLong()))
+                .ifPresent(last -> assertThat(new BigDecimal(last.value().path("caseView").path("remaining").asText()))
+                        .as("the last accepted refund's answer tells what is left").isEqualByComparingTo(stored.remaining()));
         for (Race.Outcome<JsonNode> o : accepted) {
             assertThat(stored.refundAmount("rf-" + o.caller()))
                     .isEqualByComparingTo(o.value().path("refund").path("amount").asText());
@@ -155,8 +188,9 @@ class ConcurrentWritersFunctionTest {
             Map<Long, String> eventAtVersion = new HashMap<>();
             for (Race.Outcome<JsonNode> o : outcomes) {
                 if (!o.ok()) {
-                    assertThat(code(o.error())).as("writer %d", o.caller())
-                            .isIn("INVALID_TRANSITION", "REFUND_EXCEEDS_REMAINING");
+                    // Only the 20.00 refund can be refused, and only when the full refund took everything first.
+                    assertThat(o.caller()).as("refused writer").isEqualTo(1);
+                    assertThat(code(o.error())).isEqualTo("REFUND_EXCEEDS_REMAINING");
                     continue;
                 }
                 switch (o.caller()) {
@@ -173,20 +207,24 @@ class ConcurrentWritersFunctionTest {
                         expectedEvents.add("REFUND_RECORDED");
                     }
                     default -> {
-                        assertThat(stored.hasArrival()).isTrue();
-                        String event = o.value().path("arrival").path("decision").asText().equals("CLOSED_AS_DELIVERED")
-                                ? "CLOSED_AS_DELIVERED" : "LATE_ARRIVAL_FLAGGED";
-                        eventAtVersion.put(o.value().path("arrival").path("caseView").path("version").asLong(), event);
-                        expectedEvents.add(event);
+                        assertThat(stored.arrivalSources()).containsExactly("CARRIER");
+                        eventAtVersion.put(o.value().path("arrival").path("caseView").path("version").asLong(), "ARRIVAL_REPORTED");
+                        expectedEvents.add("ARRIVAL_REPORTED");
                     }
                 }
             }
+            assertThat(outcomes.get(0).ok()).as("the evaluation is always taken").isTrue();
+            assertThat(outcomes.get(2).ok()).as("the full refund always fits").isTrue();
+            assertThat(outcomes.get(3).ok()).as("the arrival is always taken").isTrue();
+            String fullAmount = outcomes.get(2).value().path("refund").path("amount").asText();
+            assertThat(fullAmount).as("the full refund took what the other left").isEqualTo(outcomes.get(1).ok() ? "39.90" : "59.90");
             assertThat(stored.events()).containsExactlyInAnyOrderElementsOf(expectedEvents);
             assertThat(stored.version()).isEqualTo(expectedEvents.size());
             eventAtVersion.forEach((version, event) ->
                     assertThat(stored.events().get((int) (long) version - 1)).as("event at version %d", version).isEqualTo(event));
-            BigDecimal refunded = stored.refundIds().stream().map(stored::refundAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            assertThat(stored.remaining()).isEqualByComparingTo(TOTAL.subtract(refunded));
+            assertThat(stored.remaining()).as("everything refunded").isZero();
+            // Both refunds (2026-03-15) went out before the parcel came (2026-03-20), whatever the order of the writes.
+            assertThat(stored.status()).isEqualTo("LATE_ARRIVAL_FLAGGED");
             seen.merge(String.join(",", stored.events()), 1, Integer::sum);
         }
         System.out.println("interleavings seen: " + seen);

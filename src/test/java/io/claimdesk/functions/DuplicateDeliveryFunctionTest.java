@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimdesk.testing.CallCounter;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
 import io.claimdesk.testing.Race;
@@ -18,9 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * At-least-once delivery: Lambda retries, API clients retry, EventBridge may deliver a schedule twice.
- * Every function's event is delivered 2 to 10 times, one after the other (through the Lambda mock event
- * server for the exported recordRefund, as Java calls for the other two) and all at once from as many
- * threads (as many Lambda instances would), against the real local engine. Exactly one effect each time.
+ * Every function's event (an evaluation, one filing a claim, a refund, an arrival, a follow-up, a scheduled sweep)
+ * is delivered 2 to 10 times, one after the other (through the Lambda mock event server for the exported
+ * recordRefund, as Java calls for the others) and all at once from as many threads (as many Lambda instances
+ * would), against the real local engine. Exactly one effect each time.
  */
 @QuarkusTest
 @TestProfile(FunctionProfile.RecordRefund.class)
@@ -46,7 +48,9 @@ class DuplicateDeliveryFunctionTest {
 
                 JsonNode first = Lambda.ok(event);
                 for (int i = 1; i < n; i++) {
+                    CallCounter.reset();
                     JsonNode again = Lambda.ok(event);
+                    assertThat(CallCounter.calls()).as("delivery %d of %d only reads the case", i + 1, n).containsExactly("GetItem");
                     assertThat(again.path("replay").asBoolean()).as("delivery %d of %d", i + 1, n).isTrue();
                     assertThat(again.path("refund")).isEqualTo(first.path("refund"));
                     assertThat(again.path("caseView")).isEqualTo(first.path("caseView"));
@@ -57,6 +61,7 @@ class DuplicateDeliveryFunctionTest {
                 assertThat(stored.count("REFUND_RECORDED")).isEqualTo(1);
                 assertThat(stored.version()).isEqualTo(2);
                 assertThat(stored.remaining()).isEqualByComparingTo(amount.equals("full") ? "0.00" : "39.90");
+                assertThat(first.path("caseView").path("remaining").asText()).isEqualTo(stored.remaining().toPlainString());
             }
         }
     }
@@ -130,7 +135,8 @@ class DuplicateDeliveryFunctionTest {
                 assertThat(again.path("caseView")).isEqualTo(first.path("caseView"));
             }
             StoredCase stored = StoredCase.of(orderId);
-            assertThat(stored.events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "LATE_ARRIVAL_FLAGGED");
+            assertThat(stored.events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "ARRIVAL_REPORTED");
+            assertThat(stored.arrivalSources()).containsExactly("CARRIER");
             assertThat(stored.status()).isEqualTo("LATE_ARRIVAL_FLAGGED");
         }
         for (int n : new int[] {MIN_DELIVERIES, 5, MAX_DELIVERIES}) {
@@ -147,31 +153,104 @@ class DuplicateDeliveryFunctionTest {
                 assertThat(o.value().path("caseView")).isEqualTo(caseView);
             });
             StoredCase stored = StoredCase.of(orderId);
-            assertThat(stored.events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "LATE_ARRIVAL_FLAGGED");
+            assertThat(stored.events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "ARRIVAL_REPORTED");
+            assertThat(stored.arrivalSources()).containsExactly("CARRIER");
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.value().path("caseView").path("version").asLong()).isEqualTo(stored.version()));
         }
     }
 
     @Test
+    void anEvaluationFilingAClaimDeliveredTwoToTenTimesRecordsItOnce() {
+        for (int n = MIN_DELIVERIES; n <= MAX_DELIVERIES; n++) {
+            String orderId = Events.newOrderId();
+            Fixtures.openCase(functions, orderId);
+            ObjectNode event = Events.fileClaim(orderId);
+            JsonNode first = json(functions.evaluateClaim(event));
+            for (int i = 1; i < n; i++) {
+                assertThat(json(functions.evaluateClaim(event.deepCopy()))).as("delivery %d of %d", i + 1, n).isEqualTo(first);
+            }
+            StoredCase stored = StoredCase.of(orderId);
+            assertThat(stored.events()).containsExactly("CASE_OPENED", "CLAIM_FILED");
+            assertThat(stored.version()).isEqualTo(2);
+        }
+        for (int n : new int[] {MIN_DELIVERIES, 5, MAX_DELIVERIES}) {
+            String orderId = Events.newOrderId();
+            Fixtures.openCase(functions, orderId);
+            ObjectNode event = Events.fileClaim(orderId);
+            List<Race.Outcome<JsonNode>> outcomes = Race.run(n, i -> json(functions.evaluateClaim(event.deepCopy())));
+            assertThat(outcomes).allMatch(Race.Outcome::ok, "every delivery answered");
+            JsonNode first = outcomes.get(0).value();
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.value()).isEqualTo(first));
+            StoredCase stored = StoredCase.of(orderId);
+            assertThat(stored.events()).containsExactly("CASE_OPENED", "CLAIM_FILED");
+            assertThat(stored.version()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aFollowUpDeliveredTwoToTenTimesIsRecordedOnce() {
+        for (int n = MIN_DELIVERIES; n <= MAX_DELIVERIES; n++) {
+            String orderId = lateArrival();
+            ObjectNode event = Events.recordConsent(orderId);
+            JsonNode first = json(functions.flagLateArrival(event)).path("followUp");
+            assertThat(first.path("replay").asBoolean()).isFalse();
+            for (int i = 1; i < n; i++) {
+                JsonNode again = json(functions.flagLateArrival(event.deepCopy())).path("followUp");
+                assertThat(again.path("replay").asBoolean()).as("delivery %d of %d", i + 1, n).isTrue();
+                assertThat(again.path("says")).isEqualTo(first.path("says"));
+                assertThat(again.path("caseView")).isEqualTo(first.path("caseView"));
+            }
+            assertThat(StoredCase.of(orderId).count("CONSENT_GIVEN")).isEqualTo(1);
+            assertThat(StoredCase.of(orderId).version()).isEqualTo(first.path("caseView").path("version").asLong());
+        }
+        for (int n : new int[] {MIN_DELIVERIES, 5, MAX_DELIVERIES}) {
+            String orderId = lateArrival();
+            ObjectNode event = Events.recordConsent(orderId);
+            List<Race.Outcome<JsonNode>> outcomes = Race.run(n, i -> json(functions.flagLateArrival(event.deepCopy())).path("followUp"));
+            assertThat(outcomes).allMatch(Race.Outcome::ok, "every delivery answered");
+            assertThat(outcomes).filteredOn(o -> !o.value().path("replay").asBoolean()).as("the one that recorded it").hasSize(1);
+            JsonNode caseView = outcomes.get(0).value().path("caseView");
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.value().path("caseView")).isEqualTo(caseView));
+            StoredCase stored = StoredCase.of(orderId);
+            assertThat(stored.events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "ARRIVAL_REPORTED", "CONSENT_GIVEN");
+            assertThat(stored.closeReason()).isEqualTo("LATE_ARRIVAL_SETTLED");
+        }
+    }
+
+    /** A case whose parcel arrived after a plain refund: waiting for the buyer's consent. */
+    private String lateArrival() {
+        String orderId = Events.newOrderId();
+        Fixtures.openCase(functions, orderId);
+        Fixtures.refund(functions, orderId, "r1", "20.00", false);
+        functions.flagLateArrival(Events.arrival(orderId));
+        return orderId;
+    }
+
+    @Test
     void aScheduledEventDeliveredTwoToTenTimesSweepsEachCaseOnce() {
-        // Two cases per run, due as of the event's time: one closes (no refund), one only hears the deadline passed.
+        // Two cases per run, due as of the event's time: one closes as past its deadline, the other as refunded.
         for (int n : new int[] {MIN_DELIVERIES, MAX_DELIVERIES}) {
-            String closes = Events.newOrderId();
-            String stays = Events.newOrderId();
-            Fixtures.openCase(functions, closes);
-            Fixtures.openCase(functions, stays);
-            Fixtures.refund(functions, stays, "r1", "20.00", false);
+            String unrefunded = Events.newOrderId();
+            String refunded = Events.newOrderId();
+            Fixtures.openCase(functions, unrefunded);
+            Fixtures.openCase(functions, refunded);
+            Fixtures.refund(functions, refunded, "r1", "20.00", false);
             ObjectNode event = Events.sweep(); // 2026-06-10T06:00:00Z: window opened and deadline (2026-06-08) passed
             List<Race.Outcome<JsonNode>> outcomes = Race.run(n, i -> json(functions.flagLateArrival(event.deepCopy())).path("sweep"));
             assertThat(outcomes).allMatch(Race.Outcome::ok, "every delivery answered");
-            assertThat(outcomes.stream().mapToLong(o -> o.value().path("changedOrders").findValuesAsText("").size()).sum()).isGreaterThanOrEqualTo(0);
-            long changedCloses = outcomes.stream().filter(o -> o.value().path("changedOrders").toString().contains(closes)).count();
-            long changedStays = outcomes.stream().filter(o -> o.value().path("changedOrders").toString().contains(stays)).count();
-            assertThat(changedCloses).as("runs that report %s changed", closes).isEqualTo(1);
-            assertThat(changedStays).as("runs that report %s changed", stays).isEqualTo(1);
-            assertThat(StoredCase.of(closes).events()).containsExactly("CASE_OPENED", "SWEPT");
-            assertThat(StoredCase.of(closes).status()).isEqualTo("CLOSED");
-            assertThat(StoredCase.of(stays).events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "SWEPT");
-            assertThat(StoredCase.of(stays).status()).isEqualTo("OPEN");
+            for (String orderId : List.of(unrefunded, refunded)) {
+                long runs = outcomes.stream().filter(o -> o.value().path("changedOrders").toString().contains(orderId)).count();
+                assertThat(runs).as("runs that report %s changed", orderId).isEqualTo(1);
+                StoredCase stored = StoredCase.of(orderId);
+                assertThat(stored.count("CLAIM_WINDOW_OPENED")).as("one entry per sweep event").isEqualTo(1);
+                assertThat(stored.count("CLAIM_DEADLINE_PASSED")).as("one entry per sweep event").isEqualTo(1);
+                assertThat(stored.status()).isEqualTo("CLOSED");
+            }
+            assertThat(StoredCase.of(unrefunded).events()).containsExactly("CASE_OPENED", "CLAIM_WINDOW_OPENED", "CLAIM_DEADLINE_PASSED");
+            assertThat(StoredCase.of(unrefunded).closeReason()).isEqualTo("CLAIM_DEADLINE_PASSED");
+            assertThat(StoredCase.of(refunded).events())
+                    .containsExactly("CASE_OPENED", "REFUND_RECORDED", "CLAIM_WINDOW_OPENED", "CLAIM_DEADLINE_PASSED");
+            assertThat(StoredCase.of(refunded).closeReason()).isEqualTo("REFUNDED");
         }
     }
 }

@@ -13,7 +13,7 @@ import io.claimdesk.testing.Events;
 /**
  * Candidate values for every input field of the three functions, valid and invalid mixed: well-formed and
  * malformed ids, amounts as text and as numbers, real and impossible dates, absurd years, unknown enum values,
- * wrong JSON types, nulls; {@link #ABSENT} leaves the field out. A random input is a valid sample event with
+ * wrong JSON types, nulls, claims and follow-ups right and wrong; {@link #ABSENT} leaves the field out. A random input is a valid sample event with
  * 0 to 3 fields replaced by such values, drawn by jqwik ({@code InputsProperties}) and by a seeded
  * {@link Random} against the real store ({@code BadInputFunctionTest}).
  */
@@ -50,6 +50,20 @@ final class InputPools {
             "5", "true", "{}", "[]", "null", ABSENT);
     static final List<String> EXTRA = List.of("\"Jeanne Dupont\"", "1", "{}", ABSENT, ABSENT, ABSENT, ABSENT, ABSENT);
 
+    /** A buyer's A-to-z claim: filed in the window, late, decided, withdrawn; and filed in the future, undated, misdated, malformed. */
+    static final List<String> CLAIMS = List.of(
+            "{\"filedOn\":\"2026-03-20\"}", "{\"filedOn\":\"2026-03-20\",\"reference\":\"A2Z-1\"}",
+            "{\"filedOn\":\"2026-06-20\"}", "{\"filedOn\":\"2026-03-20\",\"outcome\":\"GRANTED\",\"decidedOn\":\"2026-03-30\"}",
+            "{\"filedOn\":\"2026-03-20\",\"outcome\":\"DENIED\"}", "{\"filedOn\":\"2026-03-20\",\"outcome\":\"WITHDRAWN\"}",
+            "{\"filedOn\":\"2099-01-01\"}", "{\"filedOn\":\"2026-02-01\"}", "{\"outcome\":\"GRANTED\"}",
+            "{\"filedOn\":\"2026-03-20\",\"outcome\":\"DENIED\",\"decidedOn\":\"2026-03-19\"}",
+            "{\"filedOn\":\"2026-03-20\",\"decidedOn\":\"2026-03-25\"}", "{\"filedOn\":\"2026-03-20\",\"outcome\":\"granted\"}",
+            "{\"filedOn\":\"2026-03-20\",\"reference\":\"a#b\"}", "{\"filedOn\":\"2026-03-20\",\"note\":\"x\"}",
+            "{\"filedOn\":20513}", "\"2026-03-20\"", "[]", "{}", "null", ABSENT, ABSENT);
+    static final List<String> FOLLOW_UPS = List.of(
+            "\"CONSENT_GIVEN\"", "\"CONSENT_REFUSED\"", "\"RETURN_RECEIVED\"", "\"REPLACEMENT_ORDERED\"", "\"consent_given\"",
+            "\"CONSENT\"", "0", "{}", "null", ABSENT, ABSENT);
+
     static Map<String, List<String>> evaluateFields() {
         Map<String, List<String>> f = new LinkedHashMap<>();
         f.put("orderId", IDS);
@@ -69,6 +83,7 @@ final class InputPools {
         f.put("reportedOn", DATES);
         f.put("asOf", DATES);
         f.put("language", LANGUAGES);
+        f.put("claim", CLAIMS);
         f.put("buyerName", EXTRA);
         return f;
     }
@@ -90,6 +105,8 @@ final class InputPools {
         Map<String, List<String>> f = new LinkedHashMap<>();
         f.put("deliveredOn", DATES);
         f.put("source", List.of("\"CARRIER\"", "\"BUYER\"", "\"SELLER\"", "\"carrier\"", "\"COURIER\"", "2", "null", ABSENT));
+        f.put("followUp", FOLLOW_UPS);
+        f.put("replacementOrderId", IDS);
         f.put("language", LANGUAGES);
         f.put("buyerAddress", EXTRA);
         return f;

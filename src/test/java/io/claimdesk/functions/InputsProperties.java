@@ -11,9 +11,12 @@ import java.util.Map;
 import jakarta.validation.Validation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimdesk.cases.CaseService;
+import io.claimdesk.policy.ArrivalSource;
 import io.claimdesk.policy.ClaimCase;
 import io.claimdesk.policy.ClaimEvaluation;
 import io.claimdesk.policy.ClaimPolicy;
+import io.claimdesk.policy.FollowUp;
 import io.claimdesk.policy.Language;
 import io.claimdesk.policy.Marketplace;
 import io.claimdesk.policy.OrderFacts;
@@ -62,7 +65,9 @@ class InputsProperties {
 
     @Provide
     Arbitrary<ObjectNode> arrivals() {
-        return mutations(Events.arrival("171-5550123-7654321"), InputPools.arrivalFields());
+        // flagLateArrival's two shapes: an arrival report, and a follow-up of a late arrival.
+        return Arbitraries.of(Events.arrival("171-5550123-7654321"), Events.recordConsent("171-5550123-7654321"))
+                .flatMap(base -> mutations(base, InputPools.arrivalFields()));
     }
 
     @Provide
@@ -89,14 +94,22 @@ class InputsProperties {
         try {
             EvaluateClaimInput in = INPUTS.read(json, EvaluateClaimInput.class);
             OrderFacts facts = ClaimFunctions.toFacts(in);
+            ClaimCase.ClaimReport claim = ClaimFunctions.toClaim(in.claim());
+            // As CaseService.evaluate: open the case (or update its facts), then record what is said of a claim.
             ClaimCase opened = ClaimCase.open(facts, STAMP).after();
+            if (claim != null) {
+                opened = opened.claim(claim, STAMP).after();
+            }
             LocalDate asOf = in.asOf() != null ? in.asOf() : facts.marketplace().dateOf(NOW);
             Language language = in.language() == null ? facts.marketplace().defaultLanguage() : Language.parse("language", in.language());
             ClaimEvaluation evaluation = ClaimPolicy.evaluate(opened, asOf);
             Views.EvaluationView.of(opened, evaluation, language);
             opened.nextAttention();
             opened.attend(asOf, STAMP);
-            openCase(facts.marketplace()).withFacts(facts, STAMP);
+            ClaimCase updated = openCase(facts.marketplace()).withFacts(facts, STAMP).after();
+            if (claim != null) {
+                updated.claim(claim, STAMP).after().claim(claim, STAMP); // the same report again changes nothing
+            }
             accepted = true;
         } catch (Refusal r) {
             refusedProperly(r);
@@ -113,7 +126,9 @@ class InputsProperties {
             RefundRequest request = RefundRequest.of(in.refundId(), in.amount(), in.currency(),
                     Boolean.TRUE.equals(in.reorderRequested()), in.reason(), in.refundedOn());
             ClaimCase.RefundTransition t = c.refund(request, STAMP);
-            t.after().refund(request, STAMP); // the same again: a replay
+            ClaimCase.RefundTransition again = t.after().refund(request, STAMP); // the same again: a replay
+            assertThat(again.replay()).isTrue();
+            Views.RefundResultView.of(new CaseService.RefundResult(t.after(), t.refund(), false), Language.EN);
             accepted = true;
         } catch (Refusal r) {
             refusedProperly(r);
@@ -121,21 +136,66 @@ class InputsProperties {
         Statistics.collect(accepted ? "accepted" : "refused");
     }
 
-    @Property(tries = 1000)
-    void anArrivalInputIsDecidedOrRefusedNeverAnError(@ForAll("arrivals") ObjectNode json, @ForAll boolean refundedFirst) {
+    /** Where the case stands when the arrival or follow-up comes: nothing yet, refunded, or flagged as a late arrival. */
+    enum Before { NOTHING, REFUNDED, REFUNDED_WITH_REORDER, LATE_ARRIVAL }
+
+    private static ClaimCase caseThatIs(Before before) {
         ClaimCase c = openCase(Marketplace.FR);
-        if (refundedFirst) {
-            c = c.refund(RefundRequest.of("r1", "20.00", "EUR", false, null, LocalDate.parse("2026-03-15")), STAMP).after();
+        if (before != Before.NOTHING) {
+            c = c.refund(RefundRequest.of("r1", "20.00", "EUR", before == Before.REFUNDED_WITH_REORDER, null,
+                    LocalDate.parse("2026-03-15")), STAMP).after();
         }
+        if (before == Before.LATE_ARRIVAL) {
+            c = c.arrive(LocalDate.parse("2026-03-20"), ArrivalSource.CARRIER, STAMP).after();
+        }
+        return c;
+    }
+
+    /**
+     * flagLateArrival with an arrival report or a follow-up, as ClaimFunctions.flagLateArrival decides which it is
+     * and refuses what is neither, before anything reaches the policy: exactly one of (deliveredOn and source) or
+     * followUp, and replacementOrderId only with REPLACEMENT_ORDERED.
+     */
+    @Property(tries = 1000)
+    void anArrivalInputIsDecidedOrRefusedNeverAnError(@ForAll("arrivals") ObjectNode json, @ForAll Before before) {
+        ClaimCase c = caseThatIs(before);
         boolean accepted = false;
+        String shape = "refused";
         try {
             ArrivalInput in = INPUTS.read(json, ArrivalInput.class);
-            c.arrive(in.deliveredOn(), in.source(), STAMP).after().nextAttention();
+            if (in.followUp() != null) {
+                if (in.deliveredOn() != null || in.source() != null) {
+                    throw Refusal.invalid("followUp", "either an arrival or a followUp");
+                }
+                if (in.replacementOrderId() != null && in.followUp() != FollowUp.REPLACEMENT_ORDERED) {
+                    throw Refusal.invalid("replacementOrderId", "with REPLACEMENT_ORDERED only");
+                }
+                ClaimCase after = c.followUp(in.followUp(), in.replacementOrderId(), STAMP).after();
+                after.followUp(in.followUp(), in.replacementOrderId(), STAMP); // the same again
+                after.nextAttention();
+                Views.FollowUpView.of(in.followUp(), new CaseService.FollowUpResult(after, false), Language.FR);
+                shape = "follow-up";
+            } else {
+                if (in.deliveredOn() == null) {
+                    throw Refusal.invalid("deliveredOn", "give deliveredOn and source, or a followUp");
+                }
+                if (in.source() == null) {
+                    throw Refusal.invalid("source", "say who reports the arrival");
+                }
+                if (in.replacementOrderId() != null) {
+                    throw Refusal.invalid("replacementOrderId", "with REPLACEMENT_ORDERED only");
+                }
+                ClaimCase.ArrivalTransition t = c.arrive(in.deliveredOn(), in.source(), STAMP);
+                t.after().nextAttention();
+                t.after().arrive(in.deliveredOn(), in.source(), STAMP); // the same report again
+                Views.ArrivalDecisionView.of(new CaseService.ArrivalResult(t.after(), t.decision(), false), Language.EN);
+                shape = "arrival";
+            }
             accepted = true;
         } catch (Refusal r) {
             refusedProperly(r);
         }
-        Statistics.collect(accepted ? "accepted" : "refused");
+        Statistics.collect(accepted ? "accepted " + shape : "refused");
     }
 
     @Property(tries = 1000)

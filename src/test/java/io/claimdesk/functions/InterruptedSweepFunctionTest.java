@@ -35,16 +35,16 @@ class InterruptedSweepFunctionTest {
     @Test
     void aSweepCutShortIsFinishedByTheNextRunsAndHandlesEachCaseOnce() {
         assertThat(Table.count()).as("an engine of its own").isZero();
-        List<String> closes = new ArrayList<>();
-        List<String> stays = new ArrayList<>();
+        List<String> unrefunded = new ArrayList<>();
+        List<String> refunded = new ArrayList<>();
         for (int i = 0; i < DUE_CASES; i++) {
             String orderId = Events.newOrderId();
             Fixtures.openCase(functions, orderId); // window opens 2026-03-13, deadline 2026-06-08
             if (i % 2 == 0) {
-                closes.add(orderId);
+                unrefunded.add(orderId);
             } else {
                 Fixtures.refund(functions, orderId, "r1", "20.00", false);
-                stays.add(orderId);
+                refunded.add(orderId);
             }
         }
         // 2026-06-10T06:00:00Z: for every case the window has opened and the deadline has passed.
@@ -64,18 +64,24 @@ class InterruptedSweepFunctionTest {
         Map<String, Integer> handled = new HashMap<>();
         runs.forEach(r -> r.path("changedOrders").forEach(id -> handled.merge(id.asText(), 1, Integer::sum)));
         assertThat(handled).as("runs that changed each case").hasSize(DUE_CASES).allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
-        assertThat(runs.stream().mapToInt(r -> r.path("closed").asInt()).sum()).isEqualTo(closes.size());
+        assertThat(runs.stream().mapToInt(r -> r.path("closed").asInt()).sum()).as("every case closes: its deadline passed")
+                .isEqualTo(DUE_CASES);
 
-        for (String orderId : closes) {
+        for (String orderId : unrefunded) {
             StoredCase stored = StoredCase.of(orderId);
-            assertThat(stored.events()).containsExactly("CASE_OPENED", "SWEPT");
+            assertThat(stored.events()).as("one entry per sweep event")
+                    .containsExactly("CASE_OPENED", "CLAIM_WINDOW_OPENED", "CLAIM_DEADLINE_PASSED");
             assertThat(stored.status()).isEqualTo("CLOSED");
+            assertThat(stored.closeReason()).isEqualTo("CLAIM_DEADLINE_PASSED");
             assertThat(stored.item()).as("no longer due").doesNotContainKey("dueOn");
         }
-        for (String orderId : stays) {
+        for (String orderId : refunded) {
             StoredCase stored = StoredCase.of(orderId);
-            assertThat(stored.events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "SWEPT");
-            assertThat(stored.status()).isEqualTo("OPEN");
+            assertThat(stored.events()).as("one entry per sweep event")
+                    .containsExactly("CASE_OPENED", "REFUND_RECORDED", "CLAIM_WINDOW_OPENED", "CLAIM_DEADLINE_PASSED");
+            assertThat(stored.status()).isEqualTo("CLOSED");
+            assertThat(stored.closeReason()).isEqualTo("REFUNDED");
+            assertThat(stored.item()).as("no longer due").doesNotContainKey("dueOn");
         }
 
         JsonNode again = Lambda.ok(Events.sweep()).path("sweep");

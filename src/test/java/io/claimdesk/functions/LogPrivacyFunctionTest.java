@@ -84,6 +84,16 @@ class LogPrivacyFunctionTest {
         ((ObjectNode) carrier.path("shipment")).put("carrier", PERSONAL);
         ignoreRefusal(() -> functions.evaluateClaim(carrier));
         ignoreRefusal(() -> functions.evaluateClaim(Events.evaluate(PERSONAL)));
+        ObjectNode claimReference = Events.fileClaim(orderId);
+        ((ObjectNode) claimReference.path("claim")).put("reference", PERSONAL);
+        ignoreRefusal(() -> functions.evaluateClaim(claimReference));
+        ObjectNode claimNote = Events.fileClaim(orderId);
+        ((ObjectNode) claimNote.path("claim")).put("note", PERSONAL);
+        ignoreRefusal(() -> functions.evaluateClaim(claimNote));
+        ObjectNode claimOutcome = Events.fileClaim(orderId);
+        ((ObjectNode) claimOutcome.path("claim")).put("outcome", PERSONAL);
+        ignoreRefusal(() -> functions.evaluateClaim(claimOutcome));
+        ignoreRefusal(() -> functions.evaluateClaim(Events.fileClaim(orderId)));                   // a claim recorded
         // Through Funqy and the Lambda mock event server, whose poll loop logs each failed invocation's error.
         Lambda.invoke(Events.arrival(orderId).put("source", PERSONAL));
         Lambda.invoke(Events.arrival(orderId).put("deliveredOn", PERSONAL));
@@ -91,7 +101,12 @@ class LogPrivacyFunctionTest {
         Lambda.invoke(Events.arrival(orderId).put(PERSONAL, "x"));
         Lambda.invoke(Events.arrival(orderId).put("orderId", PERSONAL));
         Lambda.invoke(Events.sweep().put("detail-type", PERSONAL));
+        Lambda.invoke(Events.recordConsent(orderId).put("followUp", PERSONAL));
+        Lambda.invoke(Events.recordConsent(orderId).put("followUp", "REPLACEMENT_ORDERED").put("replacementOrderId", PERSONAL));
+        Lambda.invoke(Events.recordConsent(orderId).put("replacementOrderId", PERSONAL));
+        Lambda.invoke(Events.recordConsent(orderId).put("comment", PERSONAL));
         Lambda.ok(Events.arrival(orderId));
+        Lambda.ok(Events.recordConsent(orderId));
 
         assertNoPersonalData();
     }
@@ -121,9 +136,13 @@ class LogPrivacyFunctionTest {
         Lambda.ok(Events.arrival(orderId));
         Lambda.invoke(Events.arrival(orderId).put("source", "COURIER"));
         Lambda.invoke(Events.arrival(orderId).put("deliveredOn", "2026-03-21"));
+        ignoreRefusal(() -> functions.evaluateClaim(Events.fileClaim(orderId)));
+        Lambda.ok(Events.recordConsent(orderId));
+        Lambda.invoke(Events.recordConsent(orderId).put("followUp", "RETURN_RECEIVED"));
+        Lambda.invoke(Events.recordConsent(orderId).put("deliveredOn", "2026-03-21"));
 
         List<LogCapture.Line> ours = logs.lines().stream().filter(l -> l.logger().startsWith("io.claimdesk")).toList();
-        assertThat(ours).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(ours).hasSizeGreaterThanOrEqualTo(14);
         assertThat(ours).allSatisfy(line -> {
             assertThat(line.function()).as(line.text()).isIn("evaluateClaim", "recordRefund", "flagLateArrival");
             assertThat(line.orderId()).as(line.text()).isEqualTo(orderId);

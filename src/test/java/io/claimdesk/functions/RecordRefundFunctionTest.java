@@ -2,16 +2,23 @@ package io.claimdesk.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.Map;
+
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.cases.CaseTable;
 import io.claimdesk.testing.CallCounter;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
+import io.claimdesk.testing.StoredCase;
+import io.claimdesk.testing.Table;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @QuarkusTest
 @TestProfile(FunctionProfile.RecordRefund.class)
@@ -21,16 +28,17 @@ class RecordRefundFunctionTest {
     ClaimFunctions functions;
 
     @Test
-    void recordsAPartialRefundWithOneConditionalUpdate() {
+    void recordsAPartialRefundByReadingTheCaseThenWritingItAtTheVersionRead() {
         String orderId = Events.newOrderId();
         Fixtures.openCase(functions, orderId);
 
         CallCounter.reset();
         JsonNode answer = Lambda.ok(Events.refund(orderId));
 
-        assertThat(CallCounter.calls()).containsExactly("UpdateItem");
+        assertThat(CallCounter.calls()).containsExactly("GetItem", "PutItem");
         assertThat(answer.path("replay").asBoolean()).isFalse();
         assertThat(answer.path("refund").path("amount").asText()).isEqualTo("20.00");
+        assertThat(answer.path("refund").path("refundedOn").asText()).isEqualTo("2026-03-15");
         assertThat(answer.path("caseView").path("refunded").asText()).isEqualTo("20.00");
         assertThat(answer.path("caseView").path("remaining").asText()).isEqualTo("39.90");
         assertThat(answer.path("caseView").path("refundStanding").asText()).isEqualTo("PARTIAL");
@@ -39,22 +47,29 @@ class RecordRefundFunctionTest {
         assertThat(last.path("event").asText()).isEqualTo("REFUND_RECORDED");
         assertThat(last.path("by").asText()).isEqualTo("recordRefund");
         assertThat(last.path("rules").toString()).contains("R3");
+        StoredCase stored = StoredCase.of(orderId);
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(stored.refundIds()).containsExactly("rf-0001");
+        assertThat(stored.refundAmount("rf-0001")).isEqualByComparingTo("20.00");
     }
 
     @Test
-    void aReplayChangesNothingAndAnswersTheSame() {
+    void aReplayOnlyReadsTheCaseChangesNothingAndAnswersTheSame() {
         String orderId = Events.newOrderId();
         Fixtures.openCase(functions, orderId);
         JsonNode first = Lambda.ok(Events.refund(orderId));
+        Map<String, AttributeValue> before = Table.item(orderId);
 
         CallCounter.reset();
         JsonNode again = Lambda.ok(Events.refund(orderId));
 
-        assertThat(CallCounter.calls()).as("the refused update returns the case: no second read").containsExactly("UpdateItem");
+        assertThat(CallCounter.calls()).as("the replay is recognised on the case read: nothing to write").containsExactly("GetItem");
         assertThat(again.path("replay").asBoolean()).isTrue();
         assertThat(again.path("refund")).isEqualTo(first.path("refund"));
+        assertThat(again.path("caseView")).isEqualTo(first.path("caseView"));
         assertThat(again.path("caseView").path("version").asLong()).isEqualTo(2);
         assertThat(again.path("caseView").path("remaining").asText()).isEqualTo("39.90");
+        assertThat(Table.item(orderId)).isEqualTo(before);
     }
 
     @Test
@@ -74,6 +89,7 @@ class RecordRefundFunctionTest {
         String message = Lambda.error(Events.refund(orderId).put("refundId", "b").put("amount", "10.00"));
         // 59.90 - 50.00 leaves 9.90.
         assertThat(message).contains("[422] REFUND_EXCEEDS_REMAINING amount:").contains("9.90 EUR");
+        assertThat(StoredCase.of(orderId).refundIds()).containsExactly("a");
     }
 
     @Test
@@ -85,12 +101,93 @@ class RecordRefundFunctionTest {
         CallCounter.reset();
         JsonNode answer = Lambda.ok(Events.refund(orderId).put("refundId", "b").put("amount", "full").put("reorderRequested", true));
 
-        assertThat(CallCounter.calls()).containsExactly("GetItem", "UpdateItem");
+        assertThat(CallCounter.calls()).containsExactly("GetItem", "PutItem");
         assertThat(answer.path("refund").path("amount").asText()).isEqualTo("50.00");
+        assertThat(answer.path("refund").path("full").asBoolean()).isTrue();
         assertThat(answer.path("caseView").path("remaining").asText()).isEqualTo("0.00");
         assertThat(answer.path("caseView").path("refundStanding").asText()).isEqualTo("FULL");
         assertThat(Lambda.error(Events.refund(orderId).put("refundId", "c").put("amount", "full")))
                 .contains("[422] REFUND_EXCEEDS_REMAINING amount:");
+    }
+
+    /** The first point: a partial refund sent without its date (and without a currency) was answered 500. */
+    @Test
+    void aPartialRefundWithoutItsDateIsRecorded() {
+        String orderId = Events.newOrderId();
+        Fixtures.openCase(functions, orderId);
+        ObjectNode refund = Events.refund(orderId);
+        refund.remove("refundedOn");
+        refund.remove("currency");
+
+        LocalDate before = Events.todayInParis();
+        JsonNode answer = Lambda.ok(refund);
+        LocalDate after = Events.todayInParis();
+
+        assertThat(answer.path("replay").asBoolean()).isFalse();
+        assertThat(answer.path("refund").path("amount").asText()).isEqualTo("20.00");
+        assertThat(LocalDate.parse(answer.path("refund").path("refundedOn").asText()))
+                .as("dated today in the marketplace's zone").isBetween(before, after);
+        assertThat(answer.path("caseView").path("currency").asText()).isEqualTo("EUR");
+        assertThat(answer.path("caseView").path("remaining").asText()).isEqualTo("39.90");
+        StoredCase stored = StoredCase.of(orderId);
+        assertThat(stored.refundIds()).containsExactly("rf-0001");
+        assertThat(stored.events()).containsExactly("CASE_OPENED", "REFUND_RECORDED");
+
+        assertThat(Lambda.ok(refund).path("replay").asBoolean()).as("the same refund again, still undated").isTrue();
+        assertThat(StoredCase.of(orderId).version()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefundWithoutCurrencyIsInTheOrdersCurrencyAtItsScale() {
+        String orderId = Events.newOrderId();
+        Fixtures.evaluate(functions, Events.evaluate(orderId).put("marketplace", "JP").put("currency", "JPY").put("orderTotal", "5000"));
+        ObjectNode refund = Events.refund(orderId).put("amount", "1200");
+        refund.remove("currency");
+
+        JsonNode answer = Lambda.ok(refund);
+
+        assertThat(answer.path("caseView").path("currency").asText()).isEqualTo("JPY");
+        assertThat(answer.path("refund").path("amount").asText()).isEqualTo("1200");
+        assertThat(answer.path("caseView").path("remaining").asText()).isEqualTo("3800");
+        assertThat(Lambda.error(refund.deepCopy().put("refundId", "rf-0002").put("amount", "100.5")))
+                .as("yen have no decimals, whether or not the currency is named").contains("[400] VALIDATION_FAILED amount:");
+    }
+
+    @Test
+    void anOrderFulfilledByTheMarketplaceTakesNoSellerRefund() {
+        String orderId = Events.newOrderId();
+        Fixtures.evaluate(functions, Events.evaluate(orderId).put("fulfilment", "MARKETPLACE"));
+        Map<String, AttributeValue> before = Table.item(orderId);
+
+        assertThat(Lambda.error(Events.refund(orderId))).contains("[422] INVALID_TRANSITION orderId:");
+        assertThat(Table.item(orderId)).isEqualTo(before);
+    }
+
+    /** Refunds are the seller's to make whatever the claim window's phase or the case's status. */
+    @Test
+    void aRefundIsRecordedBeforeTheWindowOpensAfterAClaimAndOnAClosedCase() {
+        String early = Events.newOrderId();
+        JsonNode opened = Fixtures.openRecentCase(functions, early, 1);
+        assertThat(LocalDate.parse(opened.path("claimWindow").path("opensOn").asText())).isAfter(Events.todayInParis());
+        ObjectNode undated = Events.refund(early);
+        undated.remove("refundedOn");
+        assertThat(Lambda.ok(undated).path("caseView").path("status").asText()).isEqualTo("OPEN");
+
+        String claimed = Events.newOrderId();
+        Fixtures.evaluate(functions, Events.fileClaim(claimed));
+        JsonNode afterClaim = Lambda.ok(Events.refund(claimed));
+        assertThat(afterClaim.path("caseView").path("status").asText()).isEqualTo("CLAIM_FILED");
+        assertThat(afterClaim.path("caseView").path("refunds").findValuesAsText("refundId")).containsExactly("rf-0001");
+
+        String delivered = Events.newOrderId();
+        Fixtures.openCase(functions, delivered);
+        Fixtures.arrival(functions, delivered, LocalDate.parse("2026-03-12"), "BUYER");
+        assertThat(StoredCase.of(delivered).status()).isEqualTo("CLOSED");
+        JsonNode onClosed = Lambda.ok(Events.refund(delivered)); // 2026-03-15, after the parcel came
+        assertThat(onClosed.path("replay").asBoolean()).isFalse();
+        assertThat(onClosed.path("caseView").path("status").asText()).isEqualTo("CLOSED");
+        assertThat(onClosed.path("caseView").path("closeReason").asText()).isEqualTo("DELIVERED");
+        assertThat(StoredCase.of(delivered).events()).containsExactly("CASE_OPENED", "ARRIVAL_REPORTED", "REFUND_RECORDED");
     }
 
     @Test
@@ -114,7 +211,7 @@ class RecordRefundFunctionTest {
         Lambda.ok(Events.refund(orderId));
         Lambda.ok(Events.refund(orderId).put("refundId", "rest").put("amount", "full"));
         Lambda.error(Events.refund(orderId).put("refundId", "more").put("amount", "1.00"));
-        assertThat(CallCounter.calls()).allSatisfy(op ->
+        assertThat(CallCounter.calls()).contains("GetItem", "PutItem").allSatisfy(op ->
                 assertThat(CaseTable.ACTIONS_BY_FUNCTION.get(CaseTable.RECORD_REFUND)).contains("dynamodb:" + op));
     }
 }

@@ -99,7 +99,7 @@ class StoreFaultFunctionTest {
         assertThat(StoredCase.of(refunded).refundIds()).containsExactly("rf-0001");
 
         assertThat(json(functions.flagLateArrival(arrival)).path("arrival").path("replay").asBoolean()).isFalse();
-        assertThat(StoredCase.of(arrived).events()).containsExactly("CASE_OPENED", "CLOSED_AS_DELIVERED");
+        assertThat(StoredCase.of(arrived).events()).containsExactly("CASE_OPENED", "ARRIVAL_REPORTED");
 
         json(functions.evaluateClaim(newFacts));
         json(functions.evaluateClaim(newFacts));
@@ -135,7 +135,7 @@ class StoreFaultFunctionTest {
     void aBriefThrottlingIsAbsorbedByTheSdkRetriesAndTheRefundIsRecordedOnce() {
         String orderId = Events.newOrderId();
         Fixtures.openCase(functions, orderId);
-        FaultInjector.throttle(2, "UpdateItem");
+        FaultInjector.throttle(2, "PutItem");
         JsonNode answer = Lambda.ok(Events.refund(orderId));
         assertThat(FaultInjector.injected()).isEqualTo(2);
         assertThat(answer.path("replay").asBoolean()).isFalse();
@@ -147,15 +147,23 @@ class StoreFaultFunctionTest {
         String updated = Events.newOrderId();
         String arrived = Events.newOrderId();
         String opened = Events.newOrderId();
+        String claimed = Events.newOrderId();
+        String consented = Events.newOrderId();
         Fixtures.openCase(functions, updated);
         Fixtures.openCase(functions, arrived);
+        Fixtures.openCase(functions, claimed);
+        Fixtures.openCase(functions, consented);
+        Fixtures.refund(functions, consented, "r1", "20.00", false);
+        functions.flagLateArrival(Events.arrival(consented));
         Map<String, Map<String, AttributeValue>> before = Table.snapshot();
         ObjectNode newFacts = Events.evaluate(updated).put("orderTotal", "64.90");
 
         FaultInjector.throttleCalls(1000, "PutItem");
         assertUnavailable(refusal(() -> functions.evaluateClaim(newFacts.deepCopy())));
         assertUnavailable(refusal(() -> functions.evaluateClaim(Events.evaluate(opened))));
+        assertUnavailable(refusal(() -> functions.evaluateClaim(Events.fileClaim(claimed))));
         assertUnavailable(refusal(() -> functions.flagLateArrival(Events.arrival(arrived))));
+        assertUnavailable(refusal(() -> functions.flagLateArrival(Events.recordConsent(consented))));
         FaultInjector.throttleCalls(1000, "Query");
         assertUnavailable(refusal(() -> functions.flagLateArrival(Events.sweep())));
         assertThat(Table.snapshot()).isEqualTo(before);
@@ -164,9 +172,15 @@ class StoreFaultFunctionTest {
         functions.evaluateClaim(newFacts);
         functions.evaluateClaim(Events.evaluate(opened));
         functions.flagLateArrival(Events.arrival(arrived));
+        functions.evaluateClaim(Events.fileClaim(claimed));
+        functions.flagLateArrival(Events.recordConsent(consented));
+        functions.evaluateClaim(Events.fileClaim(claimed));
+        functions.flagLateArrival(Events.recordConsent(consented));
+        assertThat(StoredCase.of(claimed).events()).containsExactly("CASE_OPENED", "CLAIM_FILED");
+        assertThat(StoredCase.of(consented).events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "ARRIVAL_REPORTED", "CONSENT_GIVEN");
         assertThat(StoredCase.of(updated).events()).containsExactly("CASE_OPENED", "FACTS_UPDATED");
         assertThat(StoredCase.of(opened).events()).containsExactly("CASE_OPENED");
-        assertThat(StoredCase.of(arrived).events()).containsExactly("CASE_OPENED", "CLOSED_AS_DELIVERED");
+        assertThat(StoredCase.of(arrived).events()).containsExactly("CASE_OPENED", "ARRIVAL_REPORTED");
     }
 
     /** A sweep stopped half-way by the store: what it did stays done, the next run does the rest, each case once. */
@@ -178,18 +192,19 @@ class StoreFaultFunctionTest {
             Fixtures.openCase(functions, orderId);
             due.add(orderId);
         }
-        // A time at which the windows have opened but no deadline passed: each case gets one SWEPT entry.
+        // A time at which the windows have opened but no deadline passed: each case gets one CLAIM_WINDOW_OPENED entry.
         ObjectNode sweep = Events.sweep().put("time", "2026-04-01T06:00:00Z");
         FaultInjector.throttleCallsAfter(2, 1000, "PutItem");
 
         assertUnavailable(refusal(() -> functions.flagLateArrival(sweep.deepCopy())));
-        long sweptBefore = due.stream().filter(id -> StoredCase.of(id).count("SWEPT") == 1).count();
-        assertThat(due).allSatisfy(id -> assertThat(StoredCase.of(id).count("SWEPT")).isLessThanOrEqualTo(1));
+        long sweptBefore = due.stream().filter(id -> StoredCase.of(id).count("CLAIM_WINDOW_OPENED") == 1).count();
+        assertThat(due).allSatisfy(id -> assertThat(StoredCase.of(id).count("CLAIM_WINDOW_OPENED")).isLessThanOrEqualTo(1));
+        assertThat(sweptBefore).as("the store failed after two writes").isLessThanOrEqualTo(2);
 
         FaultInjector.disarm();
         JsonNode run = json(functions.flagLateArrival(sweep.deepCopy())).path("sweep");
         assertThat(run.path("complete").asBoolean()).isTrue();
-        assertThat(due).allSatisfy(id -> assertThat(StoredCase.of(id).events()).containsExactly("CASE_OPENED", "SWEPT"));
+        assertThat(due).allSatisfy(id -> assertThat(StoredCase.of(id).events()).containsExactly("CASE_OPENED", "CLAIM_WINDOW_OPENED"));
         long sweptNow = due.stream().filter(id -> run.path("changedOrders").toString().contains(id)).count();
         assertThat(sweptBefore + sweptNow).isEqualTo(due.size());
     }
@@ -201,7 +216,7 @@ class StoreFaultFunctionTest {
         String orderId = Events.newOrderId();
         Fixtures.openCase(functions, orderId);
         Map<String, AttributeValue> before = Table.item(orderId);
-        FaultInjector.slowBeforeSending(HANG, 1000, "UpdateItem");
+        FaultInjector.slowBeforeSending(HANG, 1000, "PutItem");
 
         long started = System.nanoTime();
         assertUnavailable(Lambda.error(Events.refund(orderId)));
@@ -215,7 +230,7 @@ class StoreFaultFunctionTest {
 
     /**
      * The engine applies the write but its answer never arrives in time: the function cannot know whether
-     * it took effect. It says so (503, retry), the case is whole (the write is one atomic item update),
+     * it took effect. It says so (503, retry), the case is whole (the write is one conditional PutItem of the item),
      * and the retry recognises the recorded refund instead of recording it twice.
      */
     @Test
@@ -223,7 +238,7 @@ class StoreFaultFunctionTest {
         String orderId = Events.newOrderId();
         Fixtures.openCase(functions, orderId);
         Map<String, AttributeValue> before = Table.item(orderId);
-        FaultInjector.slowAfterSending(HANG, 1000, "UpdateItem");
+        FaultInjector.slowAfterSending(HANG, 1000, "PutItem");
 
         String message = Lambda.error(Events.refund(orderId));
         assertUnavailable(message);
@@ -245,6 +260,8 @@ class StoreFaultFunctionTest {
         StoredCase after = StoredCase.of(orderId);
         assertThat(after.events()).containsExactly("CASE_OPENED", "REFUND_RECORDED");
         assertThat(after.remaining()).isEqualByComparingTo("39.90");
+        assertThat(after.refundIds()).containsExactly("rf-0001");
+        assertThat(after.version()).isEqualTo(2);
     }
 
     /**
@@ -255,7 +272,7 @@ class StoreFaultFunctionTest {
     void aRefundWhoseFirstAnswerIsLostIsRecordedOnceAndNotReportedAsAReplay() {
         String orderId = Events.newOrderId();
         Fixtures.openCase(functions, orderId);
-        FaultInjector.slowAfterSending(HANG, 1, "UpdateItem");
+        FaultInjector.slowAfterSending(HANG, 1, "PutItem");
 
         JsonNode first = Lambda.ok(Events.refund(orderId));
         assertThat(FaultInjector.injected()).isEqualTo(1);
@@ -275,12 +292,24 @@ class StoreFaultFunctionTest {
         JsonNode arrival = json(functions.flagLateArrival(Events.arrival(arrived))).path("arrival");
         assertThat(FaultInjector.injected()).isEqualTo(1);
         assertThat(arrival.path("replay").asBoolean()).isFalse();
-        assertThat(StoredCase.of(arrived).events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "LATE_ARRIVAL_FLAGGED");
+        assertThat(StoredCase.of(arrived).events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "ARRIVAL_REPORTED");
 
         FaultInjector.slowAfterSending(HANG, 1, "PutItem");
         JsonNode evaluation = json(functions.evaluateClaim(Events.evaluate(opened)));
         assertThat(FaultInjector.injected()).isEqualTo(1);
         assertThat(evaluation.path("caseView").path("version").asLong()).isEqualTo(1);
         assertThat(StoredCase.of(opened).events()).containsExactly("CASE_OPENED");
+
+        FaultInjector.slowAfterSending(HANG, 1, "PutItem");
+        JsonNode consent = json(functions.flagLateArrival(Events.recordConsent(arrived))).path("followUp");
+        assertThat(FaultInjector.injected()).isEqualTo(1);
+        assertThat(consent.path("replay").asBoolean()).as("recorded by this very call").isFalse();
+        assertThat(StoredCase.of(arrived).count("CONSENT_GIVEN")).isEqualTo(1);
+
+        FaultInjector.slowAfterSending(HANG, 1, "PutItem");
+        JsonNode claim = json(functions.evaluateClaim(Events.fileClaim(opened)));
+        assertThat(FaultInjector.injected()).isEqualTo(1);
+        assertThat(claim.path("caseView").path("status").asText()).isEqualTo("CLAIM_FILED");
+        assertThat(StoredCase.of(opened).events()).containsExactly("CASE_OPENED", "CLAIM_FILED");
     }
 }

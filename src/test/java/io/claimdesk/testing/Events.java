@@ -44,6 +44,35 @@ public final class Events {
         return load("scheduled-sweep.json");
     }
 
+    /** evaluate-claim.json with the buyer's A-to-z claim filed on 2026-03-20. */
+    public static ObjectNode fileClaim(String orderId) {
+        return load("file-claim.json").put("orderId", orderId);
+    }
+
+    /** A late arrival's follow-up: the buyer consented to be charged again. */
+    public static ObjectNode recordConsent(String orderId) {
+        return load("record-consent.json").put("orderId", orderId);
+    }
+
+    /** The scheduled sweep as of {@code time}. */
+    public static ObjectNode sweepAt(java.time.Instant time) {
+        return sweep().put("time", time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    }
+
+    /** Every sample event file of {@code events/}, by name. */
+    public static java.util.List<String> names() {
+        try (var files = Files.list(Path.of("events"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Today in Paris, where the sample events' marketplace (FR) counts its calendar days. */
+    public static java.time.LocalDate todayInParis() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+    }
+
     /** An order id no other test uses, so tests sharing one engine never see each other's cases. */
     public static String newOrderId() {
         return "T-" + UUID.randomUUID().toString().substring(0, 18);

@@ -3,7 +3,6 @@ package io.claimdesk.testing;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -26,20 +25,49 @@ public record StoredCase(Map<String, AttributeValue> item) {
         return item.get("status").s();
     }
 
-    public BigDecimal remaining() {
-        return new BigDecimal(item.get("remaining").n());
+    /** Why the case is closed, or null while it is not. */
+    public String closeReason() {
+        return attribute("closeReason");
     }
 
-    public Set<String> refundIds() {
-        return item.get("refunds").m().keySet();
+    public BigDecimal orderTotal() {
+        return new BigDecimal(item.get("orderTotal").n());
+    }
+
+    /** The stored refunds, in the order they were recorded. */
+    private List<Map<String, AttributeValue>> refunds() {
+        AttributeValue refunds = item.get("refunds");
+        return refunds == null ? List.of() : refunds.l().stream().map(AttributeValue::m).toList();
+    }
+
+    /** The stored refunds' ids, in the order they were recorded (a list: an id stored twice would show twice). */
+    public List<String> refundIds() {
+        return refunds().stream().map(r -> r.get("refundId").s()).toList();
     }
 
     public BigDecimal refundAmount(String refundId) {
-        return new BigDecimal(item.get("refunds").m().get(refundId).m().get("amount").n());
+        List<BigDecimal> amounts = refunds().stream().filter(r -> r.get("refundId").s().equals(refundId))
+                .map(r -> new BigDecimal(r.get("amount").n())).toList();
+        if (amounts.size() != 1) {
+            throw new AssertionError("refund " + refundId + " is stored " + amounts.size() + " times: " + item.get("refunds"));
+        }
+        return amounts.get(0);
     }
 
-    public boolean hasArrival() {
-        return item.containsKey("arrival");
+    /** The sum of the stored refunds' amounts. */
+    public BigDecimal refunded() {
+        return refunds().stream().map(r -> new BigDecimal(r.get("amount").n())).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** What is left to refund, from what the item holds: the order total less every stored refund (not stored itself). */
+    public BigDecimal remaining() {
+        return orderTotal().subtract(refunded());
+    }
+
+    /** The stored arrival reports' sources (CARRIER, BUYER, SELLER), in the order they were recorded. */
+    public List<String> arrivalSources() {
+        AttributeValue arrivals = item.get("arrivals");
+        return arrivals == null ? List.of() : arrivals.l().stream().map(a -> a.m().get("source").s()).toList();
     }
 
     /** The history's events, oldest first. */
