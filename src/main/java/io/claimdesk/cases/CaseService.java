@@ -40,7 +40,7 @@ public class CaseService {
     private static final Logger LOG = Logger.getLogger(CaseService.class);
 
     /** Attempts before giving up on a case that keeps changing; each one reads again, so it decides on fresh data. */
-    static final int ATTEMPTS = 8;
+    static final int ATTEMPTS = 10;
 
     /** The last stamp given out in this JVM, in epoch nanoseconds: each call's stamp is distinct. */
     private static final AtomicLong LAST_STAMP = new AtomicLong();
@@ -93,6 +93,7 @@ public class CaseService {
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
+                backOff(attempt);
             }
         }
     }
@@ -226,6 +227,20 @@ public class CaseService {
     private static Refusal notFound(String orderId) {
         return new Refusal(RefusalCode.CASE_NOT_FOUND, "orderId", "no case for order " + orderId
                 + "; evaluate the claim first (evaluateClaim) to open one");
+    }
+
+    /**
+     * Waits a random while before the next attempt, longer after each one (at most 50 ms), so that writers racing
+     * on one case do not keep colliding in step.
+     */
+    private static void backOff(int attempt) {
+        long bound = Math.min(50, 2L << attempt);
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, bound + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailable("interrupted while retrying a concurrent update", e);
+        }
     }
 
     private static <R> R orUnavailable(java.util.function.Supplier<R> body) {
