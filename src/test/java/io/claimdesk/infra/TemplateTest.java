@@ -372,16 +372,14 @@ class TemplateTest {
         assertThat(rendered.json()).isEqualTo(MappingTemplates.JSON.readTree(body));
     }
 
+    /** Path order ids a request template must put into JSON as they are. */
+    static Stream<String> orderIdsToEscape() {
+        return Stream.of("171-5550123-7654321", "it's \"quoted\"", "back\\slash/and/slashes", "é日本😀", "line\nbreak\ttab",
+                "$context.requestId #if( ${x}", "</script>");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {
-        "171-5550123-7654321",
-        "it's \"quoted\"",
-        "back\\slash/and/slashes",
-        "é日本😀",
-        "line\nbreak\ttab",
-        "$context.requestId #if( ${x}",
-        "</script>",
-    })
+    @MethodSource("orderIdsToEscape")
     void caseRoutesPutThePathOrderIdIntoAJsonBodyThatKeepsNulls(String orderId) throws IOException {
         ObjectNode body = MappingTemplates.JSON.createObjectNode().put("orderId", "from-the-body").put("refundId", "rf-1")
                 .put("amount", "20.00").putNull("currency").putNull("reorderRequested").put("reason", "l'été \"x\" \\ 😀")
@@ -396,14 +394,7 @@ class TemplateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "171-5550123-7654321",
-        "it's \"quoted\"",
-        "back\\slash/and/slashes",
-        "é日本😀",
-        "line\nbreak\ttab",
-        "$context.requestId #if( ${x}",
-    })
+    @MethodSource("orderIdsToEscape")
     void theCaseRouteSendsThePathOrderIdAndTheLanguageAsJson(String orderId) throws IOException {
         MappingTemplates.Rendered alone = MappingTemplates.render(requestTemplate("/cases/{orderId}"), "",
                 Map.of("orderId", orderId), Map.of(), CONTEXT);
