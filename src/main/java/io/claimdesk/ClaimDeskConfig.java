@@ -31,6 +31,8 @@ public interface ClaimDeskConfig {
 
     Sweep sweep();
 
+    Events events();
+
     Dev dev();
 
     /** Dev mode only. */
@@ -38,6 +40,27 @@ public interface ClaimDeskConfig {
         /** Loopback port of the local DynamoDB engine dev mode starts (or reuses). */
         @WithDefault("8000")
         int dynamodbPort();
+    }
+
+    /** What the desk tells Amazon EventBridge (see {@code io.claimdesk.cases.CaseEvents}). */
+    interface Events {
+        /** Publish announcements; off, a change is stored without one (the tests that count DynamoDB calls). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The event bus: {@code default}, or the name of the bus the stack creates. */
+        @WithDefault("default")
+        String busName();
+
+        /** Another EventBridge endpoint (the local engine in dev mode and tests); AWS's own when absent. */
+        java.util.Optional<java.net.URI> endpointOverride();
+
+        /**
+         * The sweep publishes an announcement left in a case's outbox once it is this old: by then the function
+         * that stored it has published it or has stopped (Lambda's longest timeout is 15 minutes).
+         */
+        @WithDefault("PT15M")
+        Duration republishAfter();
     }
 
     interface Sweep {

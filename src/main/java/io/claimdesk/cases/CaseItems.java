@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.claimdesk.policy.Announcement;
 import io.claimdesk.policy.Arrival;
 import io.claimdesk.policy.ArrivalSource;
 import io.claimdesk.policy.CarrierStatus;
@@ -24,6 +25,7 @@ import io.claimdesk.policy.FollowUp;
 import io.claimdesk.policy.FollowUps;
 import io.claimdesk.policy.Fulfilment;
 import io.claimdesk.policy.HistoryEntry;
+import io.claimdesk.policy.Lifecycle;
 import io.claimdesk.policy.Marketplace;
 import io.claimdesk.policy.Message;
 import io.claimdesk.policy.Money;
@@ -66,6 +68,8 @@ final class CaseItems {
     static final String NOTED = "noted";
     static final String SWEPT_THROUGH = "sweptThrough";
     static final String HISTORY = "history";
+    /** The changes still to be announced; absent when there are none (the store's conditions rely on that). */
+    static final String OUTBOX = "outbox";
 
     // Inside a refund.
     static final String R_ID = "refundId";
@@ -93,6 +97,15 @@ final class CaseItems {
     static final String S_RULE = "rule";
     static final String S_MESSAGE = "message";
     static final String S_ARGS = "args";
+    // Inside an announcement of the outbox.
+    static final String O_INDEX = "index";
+    static final String O_EVENT = "event";
+    static final String O_AT = "at";
+    static final String O_FROM = "from";
+    static final String O_TO = "to";
+    static final String O_CLOSE_REASON = "closeReason";
+    static final String O_RULES = "rules";
+    static final String O_NEXT = "next";
 
     private CaseItems() {
     }
@@ -146,10 +159,24 @@ final class CaseItems {
         }
         item.put(NOTED, AttributeValue.fromL(c.noted().stream().map(Attention::key).sorted().map(CaseItems::s).toList()));
         putIfPresent(item, SWEPT_THROUGH, c.sweptThrough());
-        c.nextAttention().ifPresent(a -> {
+        dueOn(c).ifPresent(on -> {
             item.put(CaseTable.DUE_SHARD, s(CaseTable.shardOf(c.orderId())));
-            item.put(CaseTable.DUE_ON, s(a.on().toString()));
+            item.put(CaseTable.DUE_ON, s(on.toString()));
         });
+        if (!c.outbox().isEmpty()) {
+            item.put(OUTBOX, list(c.outbox(), a -> {
+                Map<String, AttributeValue> m = new HashMap<>();
+                m.put(O_INDEX, n(a.index()));
+                m.put(O_EVENT, s(a.event().name()));
+                m.put(O_AT, s(a.at().toString()));
+                putIfPresent(m, O_FROM, a.from());
+                m.put(O_TO, s(a.to().name()));
+                putIfPresent(m, O_CLOSE_REASON, a.closeReason());
+                m.put(O_RULES, AttributeValue.fromL(a.rules().stream().map(r -> s(r.name())).toList()));
+                putIfPresent(m, O_NEXT, a.next() == null ? null : a.next().key());
+                return m;
+            }));
+        }
         if (c.closedOn() != null) {
             long expires = c.closedOn().plusDays(retentionDays).atStartOfDay(f.marketplace().zone()).toEpochSecond();
             item.put(CaseTable.TTL_ATTRIBUTE, n(expires));
@@ -199,11 +226,29 @@ final class CaseItems {
                 maps(h, H_SAYS).stream().map(st -> new Statement(Rule.valueOf(str(st, S_RULE)),
                         Message.valueOf(str(st, S_MESSAGE)), st.get(S_ARGS).l().stream().map(AttributeValue::s).toList())).toList()))
                 .toList();
+        List<Announcement> outbox = maps(item, OUTBOX).stream().map(a -> new Announcement(Integer.parseInt(a.get(O_INDEX).n()),
+                Lifecycle.Event.valueOf(str(a, O_EVENT)), Instant.parse(str(a, O_AT)), enumOf(CaseStatus.class, str(a, O_FROM)),
+                CaseStatus.valueOf(str(a, O_TO)), enumOf(CloseReason.class, str(a, O_CLOSE_REASON)),
+                a.get(O_RULES).l().stream().map(r -> Rule.valueOf(r.s())).toList(),
+                a.containsKey(O_NEXT) ? Attention.ofKey(str(a, O_NEXT)) : null)).toList();
         return new ClaimCase(facts, CaseStatus.valueOf(str(item, STATUS)),
                 enumOf(CloseReason.class, str(item, CLOSE_REASON)), date(item, CLOSED_ON),
                 new RefundLedger(total, refunds), arrivals,
                 new FollowUps(enumOf(FollowUp.class, str(item, CONSENT)), bool(item, RETURN_RECEIVED), str(item, REPLACEMENT_ORDER_ID)),
-                claim, noted, date(item, SWEPT_THROUGH), Long.parseLong(item.get(VERSION).n()), history);
+                claim, noted, date(item, SWEPT_THROUGH), Long.parseLong(item.get(VERSION).n()), history, outbox);
+    }
+
+    /**
+     * The day the case is due in the due index: its next attention, or the day of its oldest announcement not yet
+     * published if that is earlier, so that the sweep finds a case whose announcements were not published.
+     */
+    static java.util.Optional<LocalDate> dueOn(ClaimCase c) {
+        java.util.Optional<LocalDate> attention = c.nextAttention().map(Attention::on);
+        if (c.outbox().isEmpty()) {
+            return attention;
+        }
+        LocalDate pending = c.facts().marketplace().dateOf(c.outbox().get(0).at());
+        return java.util.Optional.of(attention.filter(on -> on.isBefore(pending)).orElse(pending));
     }
 
     static AttributeValue s(String value) {

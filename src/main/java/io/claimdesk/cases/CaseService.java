@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The use cases, all the same way: read the case, let the policy decide, save it at the version read, and on
  * a concurrent change read again and decide again ({@link #change}). The policy never sees DynamoDB; the store
- * never decides.
+ * never decides. A change saved with announcements in its outbox is then published and the outbox emptied
+ * ({@link #announce}); what could not be published stays in the case for the sweep ({@link #republish}).
  */
 @ApplicationScoped
 public class CaseService {
@@ -46,16 +47,18 @@ public class CaseService {
     private static final AtomicLong LAST_STAMP = new AtomicLong();
 
     private final CaseStore store;
+    private final CaseEvents events;
     private final ClaimDeskConfig config;
     private final Clock clock;
 
     @Inject
-    public CaseService(CaseStore store, ClaimDeskConfig config) {
-        this(store, config, Clock.systemUTC());
+    public CaseService(CaseStore store, CaseEvents events, ClaimDeskConfig config) {
+        this(store, events, config, Clock.systemUTC());
     }
 
-    CaseService(CaseStore store, ClaimDeskConfig config, Clock clock) {
+    CaseService(CaseStore store, CaseEvents events, ClaimDeskConfig config, Clock clock) {
         this.store = store;
+        this.events = events;
         this.config = config;
         this.clock = clock;
     }
@@ -84,17 +87,23 @@ public class CaseService {
             if (decision.toSave() == null) {
                 Stamp earlier = refused;
                 boolean ours = earlier != null && current.map(c -> c.changedWith(earlier)).orElse(false);
-                return decision.answer().apply(current.orElse(null), ours);
+                // Our write landed though its answer was lost: publishing what it stored is still ours to do.
+                return decision.answer().apply(ours ? announce(current.get()) : current.orElse(null), ours);
             }
+            boolean readWithOutbox = current.map(c -> !c.outbox().isEmpty()).orElse(false);
+            ClaimCase toSave = events.enabled() ? decision.toSave() : decision.toSave().announced();
+            ClaimCase saved;
             try {
-                return decision.answer().apply(store.save(decision.toSave()), true);
+                saved = store.save(toSave, readWithOutbox);
             } catch (StaleCase e) {
                 refused = stamp;
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
                 backOff(attempt);
+                continue;
             }
+            return decision.answer().apply(announce(saved), true);
         }
     }
 
@@ -149,6 +158,47 @@ public class CaseService {
         }));
     }
 
+    /**
+     * Publishes the announcements of a case just saved, then empties its outbox with a conditional write at the
+     * same version. The change is stored whatever happens here: when publishing fails, the announcements stay in
+     * the case, which is due in the index from then on, and the sweep publishes them ({@link #republish}); when the
+     * outbox cannot be emptied, the sweep publishes them again, under the same ids.
+     */
+    private ClaimCase announce(ClaimCase saved) {
+        if (saved.outbox().isEmpty() || !events.publish(saved)) {
+            return saved;
+        }
+        try {
+            if (!store.drain(saved)) {
+                LOG.infof("case %s changed again before its outbox was emptied; the later change publishes it", saved.orderId());
+            }
+        } catch (StoreUnavailable e) {
+            LOG.warnf("case %s: events published, outbox not emptied (%s); the sweep publishes them again under the same ids",
+                    saved.orderId(), e.getMessage());
+        }
+        return saved.announced();
+    }
+
+    /**
+     * The sweep's catch-up for a case whose announcements were left unpublished: reads the item itself (the index
+     * may lag behind it) and, once the oldest is {@code claimdesk.events.republish-after} old as of {@code time},
+     * publishes them and empties the outbox. Earlier, the function that stored them may still be publishing.
+     */
+    private boolean republish(String orderId, Instant time) {
+        Optional<ClaimCase> read = store.find(orderId);
+        if (read.isEmpty() || read.get().outbox().isEmpty()) {
+            return false;
+        }
+        ClaimCase c = read.get();
+        if (c.outbox().get(0).at().isAfter(time.minus(config.events().republishAfter()))) {
+            return false;
+        }
+        if (events.enabled() && !events.publish(c)) {
+            return false;
+        }
+        return store.drain(c);
+    }
+
     public record SweepReport(Instant time, int examined, int changed, int closed, boolean complete, List<String> changedOrders) {
     }
 
@@ -167,6 +217,7 @@ public class CaseService {
                 .max(LocalDate::compareTo).orElseThrow();
         int examined = 0;
         int closed = 0;
+        int republished = 0;
         List<String> changed = new ArrayList<>();
         boolean complete = true;
         shards:
@@ -187,12 +238,15 @@ public class CaseService {
                         if (after.status() == CaseStatus.CLOSED) {
                             closed++;
                         }
+                    } else if (!c.outbox().isEmpty() && republish(c.orderId(), time)) {
+                        republished++;
                     }
                 }
                 next = page.next();
             } while (next != null);
         }
-        LOG.infof("sweep as of %s: examined %d, changed %d, closed %d, complete %s", time, examined, changed.size(), closed, complete);
+        LOG.infof("sweep as of %s: examined %d, changed %d, closed %d, published what %d case(s) had left, complete %s", time,
+                examined, changed.size(), closed, republished, complete);
         return new SweepReport(time, examined, changed.size(), closed, complete, List.copyOf(changed));
     }
 

@@ -48,8 +48,13 @@ public class CaseStore {
                 : Optional.empty();
     }
 
-    /** Writes a case read at {@code c.version()} (0: new); throws {@link StaleCase} if someone else wrote first. */
-    public ClaimCase save(ClaimCase c) {
+    /**
+     * Writes a case read at {@code c.version()} (0: new); throws {@link StaleCase} if someone else wrote first.
+     * {@code readWithOutbox} says whether the item read held announcements still to be published: publishing them
+     * empties the outbox without a new version ({@link #drain}), so the write also requires the outbox to be as read,
+     * and never puts back announcements that were published meanwhile.
+     */
+    public ClaimCase save(ClaimCase c, boolean readWithOutbox) {
         long next = c.version() + 1;
         Map<String, AttributeValue> item = CaseItems.toItem(c, next, retentionDays);
         try {
@@ -58,8 +63,8 @@ public class CaseStore {
                 if (c.version() == 0) {
                     b.conditionExpression("attribute_not_exists(#id)").expressionAttributeNames(Map.of("#id", CaseTable.ORDER_ID));
                 } else {
-                    b.conditionExpression("#v = :v")
-                            .expressionAttributeNames(Map.of("#v", CaseItems.VERSION))
+                    b.conditionExpression("#v = :v AND " + (readWithOutbox ? "attribute_exists(#o)" : "attribute_not_exists(#o)"))
+                            .expressionAttributeNames(Map.of("#v", CaseItems.VERSION, "#o", CaseItems.OUTBOX))
                             .expressionAttributeValues(Map.of(":v", CaseItems.n(c.version())));
                 }
             }));
@@ -69,8 +74,46 @@ public class CaseStore {
         return c.withVersion(next);
     }
 
-    /** One page of cases due on or before {@code dueBy} in one shard of the due index. */
-    public record DuePage(List<ClaimCase> cases, Map<String, AttributeValue> next) {
+    /**
+     * Empties the outbox of a case whose announcements were published, at the same version (nothing else changes,
+     * and the due index goes back to the case's next attention). Only if the item is still the one published from:
+     * returns false when another write came first, which then holds the announcements and publishes them itself.
+     */
+    public boolean drain(ClaimCase published) {
+        Map<String, AttributeValue> item = CaseItems.toItem(published.announced(), published.version(), retentionDays);
+        try {
+            call(() -> dynamo.putItem(b -> b.tableName(table).item(item).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                    .conditionExpression("#v = :v AND attribute_exists(#o)")
+                    .expressionAttributeNames(Map.of("#v", CaseItems.VERSION, "#o", CaseItems.OUTBOX))
+                    .expressionAttributeValues(Map.of(":v", CaseItems.n(published.version())))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * One page of cases due on or before {@code dueBy} in one shard of the due index, in the index's order, each
+     * with the day it is due there ({@link CaseItems#dueOn}); {@code next} is DynamoDB's LastEvaluatedKey, or null.
+     */
+    public record DuePage(List<Due> due, Map<String, AttributeValue> next) {
+        public List<ClaimCase> cases() {
+            return due.stream().map(Due::c).toList();
+        }
+    }
+
+    /** A case as the due index holds it, and the day it is due there. */
+    public record Due(ClaimCase c, LocalDate on) {
+        /** Its key in the index, as a Query's ExclusiveStartKey takes it. */
+        public Map<String, AttributeValue> key() {
+            return indexKey(c.orderId(), on);
+        }
+    }
+
+    /** The key of an item in the due index: the table's key and the index's. */
+    public static Map<String, AttributeValue> indexKey(String orderId, LocalDate dueOn) {
+        return Map.of(CaseTable.ORDER_ID, CaseItems.s(orderId), CaseTable.DUE_SHARD, CaseItems.s(CaseTable.shardOf(orderId)),
+                CaseTable.DUE_ON, CaseItems.s(dueOn.toString()));
     }
 
     public DuePage due(String shard, LocalDate dueBy, int limit, Map<String, AttributeValue> startAfter) {
@@ -84,7 +127,8 @@ public class CaseStore {
                 .exclusiveStartKey(startAfter == null || startAfter.isEmpty() ? null : startAfter)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build()));
-        return new DuePage(response.items().stream().map(CaseItems::fromItem).toList(),
+        return new DuePage(response.items().stream()
+                        .map(i -> new Due(CaseItems.fromItem(i), LocalDate.parse(i.get(CaseTable.DUE_ON).s()))).toList(),
                 response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null);
     }
 

@@ -39,6 +39,8 @@ public final class CaseTable {
     public static final String EVALUATE_CLAIM = "evaluateClaim";
     public static final String RECORD_REFUND = "recordRefund";
     public static final String FLAG_LATE_ARRIVAL = "flagLateArrival";
+    /** Read-only: one case, or the cases that need the seller. */
+    public static final String CASE_DESK = "caseDesk";
 
     /**
      * DynamoDB actions each function's code performs; the template grants each role exactly these
@@ -47,7 +49,11 @@ public final class CaseTable {
     public static final Map<String, Set<String>> ACTIONS_BY_FUNCTION = Map.of(
             EVALUATE_CLAIM, Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
             RECORD_REFUND, Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-            FLAG_LATE_ARRIVAL, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"));
+            FLAG_LATE_ARRIVAL, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
+            CASE_DESK, Set.of("dynamodb:GetItem", "dynamodb:Query"));
+
+    /** The functions that record changes and publish them to EventBridge; the template lets exactly these put events. */
+    public static final Set<String> PUBLISHERS = Set.of(EVALUATE_CLAIM, RECORD_REFUND, FLAG_LATE_ARRIVAL);
 
     private CaseTable() {
     }

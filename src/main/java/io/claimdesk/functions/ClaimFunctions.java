@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.claimdesk.cases.CaseDesk;
 import io.claimdesk.cases.CaseService;
 import io.claimdesk.cases.CaseTable;
 import io.claimdesk.cases.RoundTrips;
@@ -25,9 +26,9 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * The three functions. Each is thin: read and validate its JSON, call the case service (which asks the
- * policy and writes conditionally), shape the answer. One deployment exports one of them
- * ({@code QUARKUS_FUNQY_EXPORT}); all three share this code and one function.zip.
+ * The four functions. Each is thin: read and validate its JSON, call the case service (which asks the
+ * policy and writes conditionally) or, for caseDesk, the read-only desk, and shape the answer. One deployment
+ * exports one of them ({@code QUARKUS_FUNQY_EXPORT}); all four share this code and one function.zip.
  */
 @jakarta.enterprise.context.ApplicationScoped
 public class ClaimFunctions {
@@ -39,6 +40,9 @@ public class ClaimFunctions {
 
     @Inject
     CaseService cases;
+
+    @Inject
+    CaseDesk desk;
 
     /** Opens or updates the case for an order reported as not received, and says where the buyer stands (R1-R8). */
     @Funq(CaseTable.EVALUATE_CLAIM)
@@ -106,6 +110,33 @@ public class ClaimFunctions {
             CaseService.ArrivalResult result = cases.arrive(in.orderId(), in.deliveredOn(), in.source(), CaseTable.FLAG_LATE_ARRIVAL);
             return Views.LateArrivalView.arrival(Views.ArrivalDecisionView.of(result,
                     language(in.language(), result.after().facts().marketplace())));
+        });
+    }
+
+    /**
+     * Read-only: with {@code orderId}, the case with its full history and timeline (GET /cases/{orderId}); without,
+     * the cases that need the seller on or before a day, one page at a time (GET /cases). Writes nothing.
+     */
+    @Funq(CaseTable.CASE_DESK)
+    public Views.Answer<DeskViews.DeskView> caseDesk(JsonNode json) {
+        return invoke(CaseTable.CASE_DESK, json, () -> {
+            CaseDeskInput in = inputs.read(json, CaseDeskInput.class);
+            Language requested = in.language() == null ? null : Language.parse("language", in.language());
+            if (in.orderId() != null) {
+                for (var listed : java.util.Map.of("attention", in.attention() != null, "marketplace", in.marketplace() != null,
+                        "status", in.status() != null, "next", in.next() != null, "limit", in.limit() != null).entrySet()) {
+                    if (listed.getValue()) {
+                        throw Refusal.invalid(listed.getKey(), listed.getKey() + " belongs to the attention list; give orderId alone for one case");
+                    }
+                }
+                MDC.put("orderId", in.orderId());
+                ClaimCase c = desk.find(in.orderId());
+                return DeskViews.DeskView.of(c, requested != null ? requested : c.facts().marketplace().defaultLanguage());
+            }
+            Marketplace marketplace = in.marketplace() == null ? null : Marketplace.parse("marketplace", in.marketplace());
+            CaseDesk.Listing listing = new CaseDesk.Listing(in.attention(), marketplace, in.status(),
+                    in.limit() == null ? CaseDesk.MAX_PAGE : in.limit());
+            return DeskViews.DeskView.of(desk.attention(listing, in.next(), java.time.Instant.now()), in.attention(), requested);
         });
     }
 

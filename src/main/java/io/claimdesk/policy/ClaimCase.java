@@ -20,6 +20,9 @@ import java.util.Set;
  * @param noted     the attentions the scheduled sweep has handled ({@link Attention})
  * @param sweptThrough the latest day a sweep changed this case as of (null: never); an older sweep is stale
  * @param version   optimistic-locking version; 0 for a case never stored
+ * @param outbox    the changes still to be announced ({@link Announcement}), oldest first: each change adds its
+ *                  announcement here, in the same write as the change, and {@link #announced()} empties it once
+ *                  they were published
  */
 public record ClaimCase(
         OrderFacts facts,
@@ -33,7 +36,8 @@ public record ClaimCase(
         Set<Attention> noted,
         LocalDate sweptThrough,
         long version,
-        List<HistoryEntry> history) {
+        List<HistoryEntry> history,
+        List<Announcement> outbox) {
 
     /** Keeps one case within a DynamoDB item: a case takes no caller's change past this many history entries. */
     public static final int MAX_HISTORY = 200;
@@ -46,6 +50,15 @@ public record ClaimCase(
         arrivals = List.copyOf(arrivals);
         noted = Set.copyOf(noted);
         history = List.copyOf(history);
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    /** A case with nothing left to announce. */
+    public ClaimCase(OrderFacts facts, CaseStatus status, CloseReason closeReason, LocalDate closedOn, RefundLedger ledger,
+                     List<Arrival> arrivals, FollowUps followUps, Claim claim, Set<Attention> noted, LocalDate sweptThrough,
+                     long version, List<HistoryEntry> history) {
+        this(facts, status, closeReason, closedOn, ledger, arrivals, followUps, claim, noted, sweptThrough, version, history,
+                List.of());
     }
 
     public String orderId() {
@@ -427,11 +440,29 @@ public record ClaimCase(
         return d.build();
     }
 
+    /** The same case once its announcements were published: nothing left in the outbox. */
+    public ClaimCase announced() {
+        if (outbox.isEmpty()) {
+            return this;
+        }
+        Draft d = draft();
+        d.outbox = List.of();
+        return d.build();
+    }
+
+    /**
+     * What the seller is to do for the next attention, in one statement: the first thing the sweep will say when
+     * it handles it (for a late arrival awaiting both, the buyer's consent, R3, comes before the return, R7).
+     */
+    public Optional<Statement> nextAttentionSays() {
+        return nextAttention().flatMap(a -> CaseAttention.says(this, a).stream().findFirst());
+    }
+
     // ---- how a change is made -------------------------------------------------------------------------------
 
     /**
-     * Derives the status of the changed case, checks the move against {@link Lifecycle}, dates a closing and
-     * adds one history entry citing the rules of what was said.
+     * Derives the status of the changed case, checks the move against {@link Lifecycle}, dates a closing, adds
+     * one history entry citing the rules of what was said and, for an event that is announced, its announcement.
      */
     private Transition change(Lifecycle.Event event, Draft next, List<Statement> says, Stamp stamp, LocalDate today, boolean isNew) {
         Lifecycle.Standing standing = Lifecycle.standingOf(next.build());
@@ -448,6 +479,12 @@ public record ClaimCase(
         List<HistoryEntry> longer = new ArrayList<>(history);
         longer.add(entry);
         next.history = longer;
+        if (Announcement.detailType(event).isPresent()) {
+            List<Announcement> pending = new ArrayList<>(next.outbox);
+            pending.add(new Announcement(history.size(), event, stamp.at(), isNew ? null : status, standing.status(),
+                    standing.closeReason(), entry.rules(), next.build().nextAttention().orElse(null)));
+            next.outbox = pending;
+        }
         return new Transition(next.build(), List.of(entry));
     }
 
@@ -511,6 +548,7 @@ public record ClaimCase(
         LocalDate sweptThrough;
         long version;
         List<HistoryEntry> history;
+        List<Announcement> outbox;
 
         Draft(ClaimCase c) {
             facts = c.facts;
@@ -525,11 +563,12 @@ public record ClaimCase(
             sweptThrough = c.sweptThrough;
             version = c.version;
             history = c.history;
+            outbox = c.outbox;
         }
 
         ClaimCase build() {
             return new ClaimCase(facts, status, closeReason, closedOn, ledger, arrivals, followUps, claim, noted, sweptThrough,
-                    version, history);
+                    version, history, outbox);
         }
     }
 }

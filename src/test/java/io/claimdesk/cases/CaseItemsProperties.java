@@ -42,8 +42,17 @@ class CaseItemsProperties {
         Map<String, AttributeValue> item = CaseItems.toItem(c, c.version(), 400);
 
         assertThat(CaseItems.fromItem(item)).isEqualTo(c);
-        assertThat(item.get(CaseTable.DUE_ON) != null).isEqualTo(c.nextAttention().isPresent());
         assertThat(item.get(CaseTable.TTL_ATTRIBUTE) != null).isEqualTo(c.closedOn() != null);
+        // Due for its next attention, or earlier for announcements still to publish, so that the sweep finds them.
+        assertThat(item.get(CaseTable.DUE_ON) != null).isEqualTo(c.nextAttention().isPresent() || !c.outbox().isEmpty());
+        Map<String, AttributeValue> published = CaseItems.toItem(c.announced(), c.version(), 400);
+        assertThat(published).doesNotContainKey(CaseItems.OUTBOX);
+        assertThat(published.get(CaseTable.DUE_ON) != null).isEqualTo(c.nextAttention().isPresent());
+        c.nextAttention().ifPresent(a -> assertThat(published.get(CaseTable.DUE_ON).s()).isEqualTo(a.on().toString()));
+        if (!c.outbox().isEmpty()) {
+            String oldest = c.facts().marketplace().dateOf(c.outbox().get(0).at()).toString();
+            assertThat(item.get(CaseTable.DUE_ON).s()).isLessThanOrEqualTo(oldest);
+        }
     }
 
     @Provide

@@ -78,11 +78,17 @@ final class MappingTemplates {
 
     /** Renders {@code template} against a payload (a JSON text, or any text), path parameters and context variables. */
     static Rendered render(String template, String payload, Map<String, String> pathParameters, Map<String, Object> context) {
+        return render(template, payload, pathParameters, Map.of(), context);
+    }
+
+    /** The same, with query string parameters. */
+    static Rendered render(String template, String payload, Map<String, String> pathParameters, Map<String, String> query,
+                           Map<String, Object> context) {
         Overrides responseOverride = new Overrides();
         Map<String, Object> contextVariables = new LinkedHashMap<>(context);
         contextVariables.put("responseOverride", responseOverride);
         VelocityContext velocity = new VelocityContext();
-        velocity.put("input", new Input(payload, pathParameters));
+        velocity.put("input", new Input(payload, pathParameters, query));
         velocity.put("util", new Util());
         velocity.put("context", contextVariables);
         StringWriter out = new StringWriter();
@@ -120,7 +126,7 @@ final class MappingTemplates {
         private final JsonNode json;
         private final Map<String, Object> params;
 
-        Input(String body, Map<String, String> pathParameters) {
+        Input(String body, Map<String, String> pathParameters, Map<String, String> query) {
             this.body = body;
             JsonNode parsed;
             try {
@@ -131,7 +137,7 @@ final class MappingTemplates {
             this.json = parsed;
             params = new LinkedHashMap<>();
             params.put("path", new LinkedHashMap<>(pathParameters));
-            params.put("querystring", new LinkedHashMap<String, String>());
+            params.put("querystring", new LinkedHashMap<>(query));
             params.put("header", new LinkedHashMap<String, String>());
         }
 

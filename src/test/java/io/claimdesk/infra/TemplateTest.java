@@ -51,10 +51,16 @@ class TemplateTest {
     private static final Path TEMPLATE = Path.of("infra", "template.yaml");
     private static final String FUNCTIONS_PACKAGE = "io.claimdesk.functions";
     private static final String FUNCTIONS_CLASS = FUNCTIONS_PACKAGE + ".ClaimFunctions";
-    private static final Map<String, String> ROUTES = Map.of(
-            "/claims/evaluate", CaseTable.EVALUATE_CLAIM,
-            "/cases/{orderId}/refunds", CaseTable.RECORD_REFUND,
-            "/cases/{orderId}/arrivals", CaseTable.FLAG_LATE_ARRIVAL);
+    /** Each route's one method and the function it invokes. */
+    private record Route(String method, String export) {
+    }
+
+    private static final Map<String, Route> ROUTES = Map.of(
+            "/claims/evaluate", new Route("post", CaseTable.EVALUATE_CLAIM),
+            "/cases/{orderId}/refunds", new Route("post", CaseTable.RECORD_REFUND),
+            "/cases/{orderId}/arrivals", new Route("post", CaseTable.FLAG_LATE_ARRIVAL),
+            "/cases", new Route("get", CaseTable.CASE_DESK),
+            "/cases/{orderId}", new Route("get", CaseTable.CASE_DESK));
     private static final Pattern ALIAS_URI = Pattern.compile("functions/\\$\\{(\\w+)\\.Alias}/invocations$");
     private static final String LAMBDA_REQUEST_ID = "5b1f3c1e-8a43-4c2a-9d2e-6f0d2a7b9c10";
     private static final String EXTENDED_REQUEST_ID = "Qx3kTHfmCGkEBXw=";
@@ -80,7 +86,8 @@ class TemplateTest {
     @Test
     void deploysOneFunctionPerExportFromTheSharedZip() {
         assertThat(exportsByFunction().values())
-                .containsExactlyInAnyOrder(CaseTable.EVALUATE_CLAIM, CaseTable.RECORD_REFUND, CaseTable.FLAG_LATE_ARRIVAL);
+                .containsExactlyInAnyOrder(CaseTable.EVALUATE_CLAIM, CaseTable.RECORD_REFUND, CaseTable.FLAG_LATE_ARRIVAL,
+                        CaseTable.CASE_DESK);
         for (String function : exportsByFunction().keySet()) {
             Map<String, Object> properties = effectiveFunctionProperties(function);
             assertThat(properties).containsEntry("CodeUri", "../target/function.zip")
@@ -150,19 +157,39 @@ class TemplateTest {
     // ---------------------------------------------------------------- API
 
     @Test
-    void routesPostToTheFunctionOfTheSameName() {
+    void routesCallTheFunctionOfTheSameName() {
         Map<String, Object> paths = paths();
         assertThat(paths.keySet()).containsExactlyInAnyOrderElementsOf(ROUTES.keySet());
-        ROUTES.forEach((path, export) -> {
+        ROUTES.forEach((path, route) -> {
             Map<String, Object> methods = map(paths, path);
-            assertThat(methods.keySet()).as(path).containsExactly("post");
+            assertThat(methods.keySet()).as(path).containsExactly(route.method());
             Map<String, Object> integration = integration(path);
             assertThat(integration).as(path).containsEntry("type", "aws").containsEntry("httpMethod", "POST");
             String function = aliasTarget(integration);
-            assertThat(exportsByFunction()).as(path).containsEntry(function, export);
-            assertThat(apiPermissionSourceArn(function)).as(path)
-                    .endsWith("${ClaimApi}/*/POST" + path.replace("{orderId}", "*"));
+            assertThat(exportsByFunction()).as(path).containsEntry(function, route.export());
+            assertThat(apiPermissionSourceArns(function)).as(path)
+                    .anySatisfy(arn -> assertThat(arn).endsWith("${ClaimApi}/*/" + route.method().toUpperCase(java.util.Locale.ROOT)
+                            + path.replace("{orderId}", "*")));
         });
+    }
+
+    @Test
+    void theReadRoutesTakeNoBodyAndRequireOnlyThePathsOrderId() {
+        for (String path : List.of("/cases", "/cases/{orderId}")) {
+            Map<String, Object> get = map(map(paths(), path), "get");
+            assertThat(get).as(path).doesNotContainKey("requestBody").containsEntry("x-amazon-apigateway-request-validator", "params-only");
+            List<Map<String, Object>> parameters = maps(get.get("parameters"));
+            assertThat(parameters).as(path).allSatisfy(parameter -> assertThat(parameter.get("required"))
+                    .isEqualTo("orderId".equals(parameter.get("name"))));
+            Set<String> queryNames = parameters.stream().filter(p -> "query".equals(p.get("in"))).map(p -> (String) p.get("name"))
+                    .collect(Collectors.toSet());
+            Set<String> inputFields = Arrays.stream(io.claimdesk.functions.CaseDeskInput.class.getRecordComponents())
+                    .map(RecordComponent::getName).collect(Collectors.toSet());
+            assertThat(inputFields).as(path + ": every query parameter is a field of caseDesk's input").containsAll(queryNames);
+        }
+        assertThat(map(map(map(map(map(resources, "ClaimApi"), "Properties"), "DefinitionBody"),
+                "x-amazon-apigateway-request-validators"), "params-only"))
+                .isEqualTo(Map.of("validateRequestBody", false, "validateRequestParameters", true));
     }
 
     @Test
@@ -315,8 +342,10 @@ class TemplateTest {
     @Test
     void everyStatusTheIntegrationAnswersIsAMethodResponseWithItsHeaders() {
         for (String path : ROUTES.keySet()) {
-            Map<String, Object> methodResponses = map(map(map(paths(), path), "post"), "responses");
-            Set<String> statuses = new TreeSet<>(List.of("400", "404", "409", "422")); // set by the Answer template
+            Map<String, Object> methodResponses = map(map(map(paths(), path), ROUTES.get(path).method()), "responses");
+            // Set by the Answer template: caseDesk refuses bad input and unknown orders only.
+            Set<String> statuses = new TreeSet<>(ROUTES.get(path).export().equals(CaseTable.CASE_DESK)
+                    ? List.of("400", "404") : List.of("400", "404", "409", "422"));
             Map<String, Object> responses = responses(path);
             responses.forEach((pattern, response) -> statuses.add((String) map(responses, pattern).get("statusCode")));
             assertThat(methodResponses.keySet()).as(path).containsAll(statuses);
@@ -343,16 +372,14 @@ class TemplateTest {
         assertThat(rendered.json()).isEqualTo(MappingTemplates.JSON.readTree(body));
     }
 
+    /** Path order ids a request template must put into JSON as they are. */
+    static Stream<String> orderIdsToEscape() {
+        return Stream.of("171-5550123-7654321", "it's \"quoted\"", "back\\slash/and/slashes", "é日本😀", "line\nbreak\ttab",
+                "$context.requestId #if( ${x}", "</script>");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {
-        "171-5550123-7654321",
-        "it's \"quoted\"",
-        "back\\slash/and/slashes",
-        "é日本😀",
-        "line\nbreak\ttab",
-        "$context.requestId #if( ${x}",
-        "</script>",
-    })
+    @MethodSource("orderIdsToEscape")
     void caseRoutesPutThePathOrderIdIntoAJsonBodyThatKeepsNulls(String orderId) throws IOException {
         ObjectNode body = MappingTemplates.JSON.createObjectNode().put("orderId", "from-the-body").put("refundId", "rf-1")
                 .put("amount", "20.00").putNull("currency").putNull("reorderRequested").put("reason", "l'été \"x\" \\ 😀")
@@ -364,6 +391,49 @@ class TemplateTest {
             assertThat(rendered.json()).as(path).isEqualTo(expected);
             assertThat(fieldNames(rendered.json()).get(0)).isEqualTo("orderId");
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("orderIdsToEscape")
+    void theCaseRouteSendsThePathOrderIdAndTheLanguageAsJson(String orderId) throws IOException {
+        MappingTemplates.Rendered alone = MappingTemplates.render(requestTemplate("/cases/{orderId}"), "",
+                Map.of("orderId", orderId), Map.of(), CONTEXT);
+        assertThat(alone.json()).isEqualTo(MappingTemplates.JSON.createObjectNode().put("orderId", orderId));
+        MappingTemplates.Rendered withLanguage = MappingTemplates.render(requestTemplate("/cases/{orderId}"), "",
+                Map.of("orderId", orderId), Map.of("language", "fr", "attention", "2026-11-27"), CONTEXT);
+        assertThat(withLanguage.json()).as("only the language is taken from the query")
+                .isEqualTo(MappingTemplates.JSON.createObjectNode().put("orderId", orderId).put("language", "fr"));
+    }
+
+    @Test
+    void theAttentionRouteSendsTheKnownQueryParametersAndLimitAsANumberWhenItIsOne() throws IOException {
+        String template = requestTemplate("/cases");
+        assertThat(MappingTemplates.render(template, "", Map.of(), Map.of(), CONTEXT).json())
+                .isEqualTo(MappingTemplates.JSON.createObjectNode());
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("attention", "2026-11-27");
+        query.put("marketplace", "FR");
+        query.put("status", "OPEN");
+        query.put("next", "MXwyMDI2LTExLTI3");
+        query.put("language", "en");
+        query.put("limit", "25");
+        query.put("unknown", "dropped");
+        JsonNode all = MappingTemplates.render(template, "", Map.of(), query, CONTEXT).json();
+        assertThat(all).isEqualTo(MappingTemplates.JSON.readTree("{\"attention\":\"2026-11-27\",\"marketplace\":\"FR\","
+                + "\"status\":\"OPEN\",\"next\":\"MXwyMDI2LTExLTI3\",\"language\":\"en\",\"limit\":25}"));
+        for (String limit : List.of("0", "100", "999999999")) {
+            assertThat(MappingTemplates.render(template, "", Map.of(), Map.of("limit", limit), CONTEXT).json().path("limit").isInt())
+                    .as(limit).isTrue();
+        }
+        for (String limit : List.of("007", "ten", "1e3", "-1", "1234567890", "1\"}", "")) {
+            JsonNode json = MappingTemplates.render(template, "", Map.of(), Map.of("limit", limit), CONTEXT).json();
+            assertThat(json.path("limit").isTextual()).as(limit).isTrue();
+            assertThat(json.path("limit").asText()).isEqualTo(limit);
+        }
+        String odd = "l'été \"x\" \\ 😀 $context.requestId";
+        JsonNode quoted = MappingTemplates.render(template, "", Map.of(), Map.of("status", odd, "next", odd), CONTEXT).json();
+        assertThat(quoted.path("status").asText()).isEqualTo(odd);
+        assertThat(quoted.path("next").asText()).isEqualTo(odd);
     }
 
     // ---------------------------------------------------------------- gateway responses and the access log
@@ -495,6 +565,65 @@ class TemplateTest {
                 assertThat(actions).as("actions on Resource \"*\"").allMatch(a -> a.startsWith("xray:"));
             }
         }
+    }
+
+    // ---------------------------------------------------------------- events out
+
+    private static final Object BUS_ARN = Map.of("Fn::If", List.of("CreateEventBus", Map.of("Fn::GetAtt", List.of("CaseEventBus", "Arn")),
+            Map.of("Fn::Sub", "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default")));
+    private static final Object BUS_NAME = Map.of("Fn::If", List.of("CreateEventBus", Map.of("Ref", "CaseEventBus"), "default"));
+
+    @Test
+    void theFunctionsThatRecordChangesMayPutEventsOnTheBusAndNoOtherMay() {
+        exportsByFunction().forEach((function, export) -> {
+            List<Map<String, Object>> eventStatements = statementsOf(roleOf(function)).stream()
+                    .filter(statement -> strings(statement.get("Action")).stream().anyMatch(a -> a.startsWith("events:")))
+                    .toList();
+            Map<String, Object> variables = map(map(effectiveFunctionProperties(function), "Environment"), "Variables");
+            if (CaseTable.PUBLISHERS.contains(export)) {
+                assertThat(eventStatements).as(function).singleElement().satisfies(statement -> {
+                    assertThat(strings(statement.get("Action"))).containsExactly("events:PutEvents");
+                    assertThat(statement.get("Resource")).isEqualTo(BUS_ARN);
+                });
+                assertThat(variables).as(function).containsEntry("CLAIMDESK_EVENTS_BUS_NAME", BUS_NAME);
+            } else {
+                assertThat(eventStatements).as(function + " publishes nothing").isEmpty();
+                assertThat(variables).as(function).doesNotContainKey("CLAIMDESK_EVENTS_BUS_NAME");
+            }
+        });
+    }
+
+    @Test
+    void theBusIsTheDefaultOneUnlessTheStackIsAskedToCreateOne() {
+        Map<String, Object> parameter = map(map(template, "Parameters"), "EventBus");
+        assertThat(parameter).containsEntry("Default", "default").containsEntry("AllowedValues", List.of("default", "create"));
+        assertThat(map(map(template, "Conditions"), "CreateEventBus"))
+                .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "EventBus"), "create")));
+        assertThat(map(resources, "CaseEventBus")).containsEntry("Type", "AWS::Events::EventBus").containsEntry("Condition", "CreateEventBus");
+    }
+
+    @Test
+    void theSampleAttentionRuleIsDisabledByDefaultAndSendsTheNeedsAttentionEventsToATopic() {
+        assertThat(map(map(template, "Parameters"), "AttentionAlerts")).containsEntry("Default", "DISABLED");
+        Map<String, Object> rule = map(map(resources, "AttentionRule"), "Properties");
+        assertThat(rule).containsEntry("State", Map.of("Ref", "AttentionAlerts")).containsEntry("EventBusName", BUS_NAME);
+        Map<String, Object> pattern = map(rule, "EventPattern");
+        assertThat(pattern.keySet()).containsExactlyInAnyOrder("source", "detail-type");
+        assertThat(pattern.get("source")).isEqualTo(List.of(io.claimdesk.policy.Announcement.SOURCE));
+        assertThat(strings(pattern.get("detail-type"))).containsExactlyInAnyOrderElementsOf(
+                io.claimdesk.policy.Announcement.NEEDS_ATTENTION.stream().map(io.claimdesk.policy.Announcement::detailType)
+                        .map(java.util.Optional::orElseThrow).toList());
+        Map<String, Object> target = maps(rule.get("Targets")).get(0);
+        assertThat(target.get("Arn")).isEqualTo(Map.of("Ref", "AttentionTopic"));
+        assertThat(map(resources, "AttentionTopic")).containsEntry("Type", "AWS::SNS::Topic");
+        Map<String, Object> topicStatement = maps(map(map(map(resources, "AttentionTopicPolicy"), "Properties"),
+                "PolicyDocument").get("Statement")).get(0);
+        assertThat(topicStatement).containsEntry("Principal", Map.of("Service", "events.amazonaws.com"))
+                .containsEntry("Action", "sns:Publish")
+                .containsEntry("Condition", Map.of("ArnEquals", Map.of("aws:SourceArn", Map.of("Fn::GetAtt", List.of("AttentionRule", "Arn")))));
+        assertThat(map(map(resources, "AttentionSubscription"), "Properties")).containsEntry("Protocol", "email")
+                .containsEntry("Endpoint", Map.of("Ref", "AttentionEmail"));
+        assertThat(map(resources, "AttentionSubscription")).containsEntry("Condition", "HasAttentionEmail");
     }
 
     // ---------------------------------------------------------------- table
@@ -650,7 +779,7 @@ class TemplateTest {
     }
 
     private static Map<String, Object> integration(String path) {
-        return map(map(map(paths(), path), "post"), "x-amazon-apigateway-integration");
+        return map(map(map(paths(), path), ROUTES.get(path).method()), "x-amazon-apigateway-integration");
     }
 
     @SuppressWarnings("unchecked")
@@ -669,16 +798,17 @@ class TemplateTest {
         return matcher.group(1);
     }
 
-    private static String apiPermissionSourceArn(String function) {
-        return resources.values().stream()
+    private static List<String> apiPermissionSourceArns(String function) {
+        List<String> arns = resources.values().stream()
                 .map(resource -> (Map<?, ?>) resource)
                 .filter(resource -> "AWS::Lambda::Permission".equals(resource.get("Type")))
                 .map(resource -> (Map<?, ?>) resource.get("Properties"))
                 .filter(p -> "apigateway.amazonaws.com".equals(p.get("Principal")))
                 .filter(p -> Map.of("Ref", function + ".Alias").equals(p.get("FunctionName")))
                 .map(p -> (String) ((Map<?, ?>) p.get("SourceArn")).get("Fn::Sub"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no API Gateway permission on " + function + "'s alias"));
+                .toList();
+        assertThat(arns).as("API Gateway permissions on " + function + "'s alias").isNotEmpty();
+        return arns;
     }
 
     private static String roleOf(String function) {

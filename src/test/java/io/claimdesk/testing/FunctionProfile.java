@@ -39,6 +39,28 @@ public abstract class FunctionProfile implements QuarkusTestProfile {
         }
     }
 
+    public static class CaseDesk extends FunctionProfile {
+        @Override
+        protected String export() {
+            return CaseTable.CASE_DESK;
+        }
+    }
+
+    /** flagLateArrival with publishing on (the other profiles count the DynamoDB calls of a change without it). */
+    public static class PublishingEvents extends FunctionProfile {
+        @Override
+        protected String export() {
+            return CaseTable.FLAG_LATE_ARRIVAL;
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("claimdesk.events.enabled", "true");
+            return config;
+        }
+    }
+
     /**
      * recordRefund with {@link FaultInjector} on the DynamoDB client, and short SDK timeouts so that a hung
      * engine fails an invocation within seconds (2 s per attempt in application.properties).
