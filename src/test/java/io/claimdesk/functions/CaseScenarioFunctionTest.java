@@ -58,7 +58,7 @@ class CaseScenarioFunctionTest {
                 .containsExactly("evaluateClaim", "recordRefund", "flagLateArrival", "flagLateArrival");
         JsonNode sweptEntry = finalCase.path("history").get(3);
         assertThat(sweptEntry.path("rules").toString()).contains("R3");
-        assertThat(sweptEntry.path("says").get(0).asText()).startsWith("[R3] ").contains("2026-03-20");
+        assertThat(sweptEntry.path("says").get(0).asText()).startsWith("[R3] ").contains("20 mars 2026");
         assertThat(finalCase.has("nextAttention")).as("the follow-up was the last thing due, after " + followUpOn).isFalse();
         List<String> refunds = finalCase.path("refunds").findValuesAsText("refundId");
         assertThat(refunds).containsExactly("rf-0001");

@@ -35,7 +35,14 @@ class FlagLateArrivalFunctionTest {
         assertThat(CallCounter.calls()).containsExactly("GetItem", "PutItem");
         JsonNode arrival = answer.path("arrival");
         assertThat(arrival.path("decision").asText()).isEqualTo("ASK_CONSENT_TO_CHARGE");
-        assertThat(arrival.path("nextSteps").get(0).asText()).startsWith("[R3] The parcel arrived on 2026-03-20");
+        assertThat(arrival.path("nextSteps").get(0).asText())
+                .startsWith("[R3] The original order arrived on March 20, 2026, after it was refunded: Amazon can charge the buyer again");
+        assertThat(arrival.path("drafts")).singleElement().satisfies(draft -> {
+            assertThat(draft.path("purpose").asText()).isEqualTo("ASK_CONSENT_TO_CHARGE");
+            assertThat(draft.path("language").asText()).isEqualTo("fr");
+            assertThat(draft.path("text").asText()).contains("livrée le 20 mars 2026").contains("remboursé 20,00\u00a0€")
+                    .contains("Amazon peut vous refacturer");
+        });
         assertThat(arrival.path("caseView").path("status").asText()).isEqualTo("LATE_ARRIVAL_FLAGGED");
         assertThat(answer.has("sweep")).isFalse();
     }
@@ -67,7 +74,7 @@ class FlagLateArrivalFunctionTest {
         Fixtures.refund(functions, orderId, "r1", "20.00", false); // refunded on 2026-03-15
         JsonNode answer = Lambda.ok(Events.arrival(orderId).put("deliveredOn", "2026-03-12"));
         assertThat(answer.path("arrival").path("refundedAfterArrivalOn").asText()).isEqualTo("2026-03-15");
-        assertThat(answer.path("arrival").path("nextSteps").toString()).contains("[R3]").contains("2026-03-12").contains("2026-03-15");
+        assertThat(answer.path("arrival").path("nextSteps").toString()).contains("[R3]").contains("12 mars 2026").contains("15 mars 2026");
     }
 
     @Test
