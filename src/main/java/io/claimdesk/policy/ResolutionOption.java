@@ -12,8 +12,4 @@ public record ResolutionOption(OptionKind kind, int rank, List<Rule> rules, List
         rules = List.copyOf(rules);
         consequences = List.copyOf(consequences);
     }
-
-    public ResolutionOption(OptionKind kind, int rank, List<Rule> rules, List<Statement> consequences) {
-        this(kind, rank, rules, consequences, null);
-    }
 }
