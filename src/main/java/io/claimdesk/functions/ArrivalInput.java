@@ -18,5 +18,5 @@ public record ArrivalInput(
         ArrivalSource source,
         FollowUp followUp,
         @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String replacementOrderId,
-        @Pattern(regexp = "(?i)fr|en", message = "must be fr or en") String language) {
+        @Pattern(regexp = Ids.LANGUAGE, message = Ids.LANGUAGE_MESSAGE) String language) {
 }

@@ -31,7 +31,7 @@ public record EvaluateClaimInput(
         @Valid Shipment shipment,
         LocalDate reportedOn,
         LocalDate asOf,
-        @Pattern(regexp = "(?i)fr|en", message = "must be fr or en") String language,
+        @Pattern(regexp = Ids.LANGUAGE, message = Ids.LANGUAGE_MESSAGE) String language,
         @Valid Claim claim,
         JsonNode spapiOrder) {
 

@@ -15,5 +15,5 @@ public record RecordRefundInput(
         Boolean reorderRequested,
         @Size(max = 500) String reason,
         LocalDate refundedOn,
-        @Pattern(regexp = "(?i)fr|en", message = "must be fr or en") String language) {
+        @Pattern(regexp = Ids.LANGUAGE, message = Ids.LANGUAGE_MESSAGE) String language) {
 }

@@ -14,6 +14,7 @@ import io.claimdesk.policy.Claim;
 import io.claimdesk.policy.ClaimCase;
 import io.claimdesk.policy.ClaimEvaluation;
 import io.claimdesk.policy.ClaimPhase;
+import io.claimdesk.policy.Draft;
 import io.claimdesk.policy.FollowUp;
 import io.claimdesk.policy.HistoryEntry;
 import io.claimdesk.policy.Language;
@@ -23,8 +24,13 @@ import io.claimdesk.policy.Refusal;
 import io.claimdesk.policy.ResolutionOption;
 import io.claimdesk.policy.Rule;
 import io.claimdesk.policy.Statement;
+import io.claimdesk.policy.Wording;
 
-/** The JSON the functions return. Money travels as text at the currency's scale, dates as yyyy-MM-dd. */
+/**
+ * The JSON the functions return. Money travels as text at the currency's scale, dates as yyyy-MM-dd; only the
+ * sentences ({@code explanation}, {@code consequences}, {@code says}, {@code nextSteps}, drafts) are written for
+ * a reader, in the answer's language with the marketplace's date and money formats.
+ */
 public final class Views {
 
     private Views() {
@@ -53,6 +59,7 @@ public final class Views {
 
         static CaseView of(ClaimCase c, Language language) {
             var ledger = c.ledger();
+            Wording wording = Wording.of(language, c.facts().marketplace());
             return new CaseView(c.orderId(), c.facts().marketplace().name(), c.status().name(),
                     c.closeReason() == null ? null : c.closeReason().name(), c.closedOn(), c.version(),
                     ledger.orderTotal().currency().getCurrencyCode(), ledger.orderTotal().amount().toPlainString(),
@@ -61,7 +68,7 @@ public final class Views {
                     c.arrivals().stream().map(a -> new ArrivalView(a.deliveredOn(), a.source().name(), a.recordedOn())).toList(),
                     LateArrivalFollowUpView.of(c), c.followUps().replacementOrderId(), ClaimView.of(c.claim()),
                     c.nextAttention().map(a -> new AttentionView(a.on(), a.kind().name())).orElse(null),
-                    c.history().stream().map(h -> HistoryView.of(h, language)).toList());
+                    c.history().stream().map(h -> HistoryView.of(h, wording)).toList());
         }
     }
 
@@ -122,8 +129,8 @@ public final class Views {
     }
 
     public record HistoryView(Instant at, String by, String event, List<Rule> rules, List<String> says) {
-        static HistoryView of(HistoryEntry h, Language language) {
-            return new HistoryView(h.at(), h.by(), h.event(), h.rules(), Statement.renderAll(h.statements(), language));
+        static HistoryView of(HistoryEntry h, Wording wording) {
+            return new HistoryView(h.at(), h.by(), h.event(), h.rules(), Statement.renderAll(h.statements(), wording));
         }
     }
 
@@ -144,9 +151,28 @@ public final class Views {
         }
     }
 
-    public record OptionView(String kind, int rank, List<Rule> rules, List<String> consequences) {
-        static OptionView of(ResolutionOption o, Language language) {
-            return new OptionView(o.kind().name(), o.rank(), o.rules(), Statement.renderAll(o.consequences(), language));
+    /** {@code draft}: for CONTACT_BUYER, REFUND and REFUND_AND_REORDER, the message to send the buyer. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OptionView(String kind, int rank, List<Rule> rules, List<String> consequences, DraftView draft) {
+        static OptionView of(ResolutionOption o, Wording wording) {
+            return new OptionView(o.kind().name(), o.rank(), o.rules(), Statement.renderAll(o.consequences(), wording),
+                    DraftView.of(o.draft()));
+        }
+    }
+
+    /**
+     * A message the seller may send the buyer as it is: {@code purpose} (CONTACT_BUYER, REFUND_DONE,
+     * REFUND_DONE_REORDER, ASK_CONSENT_TO_CHARGE, ARRANGE_RETURN), the rule behind it, the buyer's language (the
+     * marketplace's, whatever {@code language} the seller reads) and the text, lines separated by "\n", the
+     * seller's signature to fill in on the last line.
+     */
+    public record DraftView(String purpose, Rule rule, String language, String text) {
+        static DraftView of(Draft d) {
+            return d == null ? null : new DraftView(d.purpose().name(), d.rule(), d.language().code(), d.text());
+        }
+
+        static List<DraftView> of(List<Draft> drafts) {
+            return drafts.isEmpty() ? null : drafts.stream().map(DraftView::of).toList();
         }
     }
 
@@ -164,16 +190,23 @@ public final class Views {
             CaseView caseView) {
 
         static EvaluationView of(ClaimCase c, ClaimEvaluation e, Language language) {
-            return new EvaluationView(c.orderId(), e.asOf(), language.name().toLowerCase(java.util.Locale.ROOT),
+            Wording wording = Wording.of(language, c.facts().marketplace());
+            return new EvaluationView(c.orderId(), e.asOf(), language.code(),
                     new WindowView(e.window().opensOn(), e.window().deadline()), PhaseView.of(e.phase()),
-                    e.options().stream().map(o -> OptionView.of(o, language)).toList(),
-                    e.explanation(language), c.claim() == null ? null : EvidenceView.of(c), CaseView.of(c, language));
+                    e.options().stream().map(o -> OptionView.of(o, wording)).toList(),
+                    e.explanation(wording), c.claim() == null ? null : EvidenceView.of(c), CaseView.of(c, language));
         }
     }
 
-    public record RefundResultView(RefundView refund, boolean replay, CaseView caseView) {
+    /**
+     * {@code draft}: the message telling the buyer of this refund (REFUND_DONE, or REFUND_DONE_REORDER); none
+     * once the buyer said the order arrived.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RefundResultView(RefundView refund, boolean replay, DraftView draft, CaseView caseView) {
         static RefundResultView of(CaseService.RefundResult r, Language language) {
-            return new RefundResultView(RefundView.of(r.refund()), r.replay(), CaseView.of(r.after(), language));
+            return new RefundResultView(RefundView.of(r.refund()), r.replay(),
+                    Draft.afterRefund(r.after(), r.refund()).map(DraftView::of).orElse(null), CaseView.of(r.after(), language));
         }
     }
 
@@ -196,10 +229,12 @@ public final class Views {
     /**
      * {@code decision}: ASK_CONSENT_TO_CHARGE, ARRANGE_RETURN or ASK_CONSENT_AND_ARRANGE_RETURN after a refund
      * (R3, R7); RECEIPT_CONFIRMED; DELIVERY_EVIDENCE (a carrier scan, the case stays open); ARRIVED_BEFORE_REFUND.
+     * {@code drafts}, after a late arrival: the messages to the buyer asking consent to Amazon's re-charge and
+     * arranging the return, while those are not recorded.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ArrivalDecisionView(String decision, boolean replay, LocalDate refundedAfterArrivalOn,
-                                      List<String> nextSteps, CaseView caseView) {
+                                      List<String> nextSteps, List<DraftView> drafts, CaseView caseView) {
         static ArrivalDecisionView of(CaseService.ArrivalResult r, Language language) {
             ArrivalDecision d = r.decision();
             LocalDate refundedAfter = null;
@@ -208,7 +243,9 @@ public final class Views {
             } else if (d instanceof ArrivalDecision.ArrivedBeforeRefund before) {
                 refundedAfter = before.firstRefund().refundedOn();
             }
-            return new ArrivalDecisionView(d.code(), r.replay(), refundedAfter, Statement.renderAll(d.statements(), language),
+            Wording wording = Wording.of(language, r.after().facts().marketplace());
+            return new ArrivalDecisionView(d.code(), r.replay(), refundedAfter, Statement.renderAll(d.statements(), wording),
+                    d instanceof ArrivalDecision.LateArrival ? DraftView.of(Draft.afterArrival(r.after())) : null,
                     CaseView.of(r.after(), language));
         }
     }
@@ -219,7 +256,8 @@ public final class Views {
             String event = Lifecycle.Event.of(kind).name();
             List<String> says = r.after().history().stream().filter(h -> h.event().equals(event))
                     .reduce((first, second) -> second)
-                    .map(h -> Statement.renderAll(h.statements(), language)).orElse(List.of());
+                    .map(h -> Statement.renderAll(h.statements(), Wording.of(language, r.after().facts().marketplace())))
+                    .orElse(List.of());
             return new FollowUpView(kind.name(), r.replay(), says, CaseView.of(r.after(), language));
         }
     }

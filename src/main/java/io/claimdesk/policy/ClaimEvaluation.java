@@ -19,4 +19,8 @@ public record ClaimEvaluation(
     public List<String> explanation(Language language) {
         return Statement.renderAll(statements, language);
     }
+
+    public List<String> explanation(Wording wording) {
+        return Statement.renderAll(statements, wording);
+    }
 }

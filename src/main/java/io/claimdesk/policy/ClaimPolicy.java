@@ -17,7 +17,8 @@ public final class ClaimPolicy {
         if (phase instanceof ClaimPhase.NotYetOpen n) {
             says.add(Statement.of(Rule.R6, Message.WINDOW_NOT_YET_OPEN, asOf, window.opensOn(), n.daysUntilOpen()));
         } else if (phase instanceof ClaimPhase.Open o) {
-            says.add(Statement.of(Rule.R6, Message.WINDOW_OPEN, asOf, window.deadline(), o.daysLeft()));
+            says.add(o.daysLeft() == 0 ? Statement.of(Rule.R6, Message.WINDOW_OPEN_LAST_DAY, asOf)
+                    : Statement.of(Rule.R6, Message.WINDOW_OPEN, asOf, window.deadline(), o.daysLeft()));
         } else if (phase instanceof ClaimPhase.Late l) {
             says.add(Statement.of(Rule.R6, Message.WINDOW_LATE, asOf, window.deadline(), l.daysPast()));
         }
@@ -63,14 +64,21 @@ public final class ClaimPolicy {
         };
     }
 
-    /** Which R6 bound opened the window; when both fall on one day, say so rather than call one "earlier". */
+    /**
+     * Which R6 bound opened the window; when both fall on one day, say so rather than call one "earlier". A
+     * service is told about its date of service, never a delivery date.
+     */
     private static Statement openingStatement(OrderFacts facts, ClaimWindow window) {
+        boolean service = facts.isService();
         if (facts.deliveryBase().plusDays(ClaimWindow.DAYS_AFTER_MAX_DELIVERY)
                 .equals(facts.orderDate().plusDays(ClaimWindow.DAYS_AFTER_ORDER))) {
-            return Statement.of(Rule.R6, Message.OPENS_ON_BOTH_BOUNDS, window.opensOn());
+            return Statement.of(Rule.R6, service ? Message.OPENS_ON_BOTH_BOUNDS_FOR_SERVICE : Message.OPENS_ON_BOTH_BOUNDS,
+                    window.opensOn());
         }
         return window.openedByOrderDate(facts)
-                ? Statement.of(Rule.R6, Message.OPENS_BY_ORDER, facts.orderDate())
-                : Statement.of(Rule.R6, Message.OPENS_BY_DELIVERY, facts.deliveryBase());
+                ? Statement.of(Rule.R6, service ? Message.OPENS_BY_ORDER_FOR_SERVICE : Message.OPENS_BY_ORDER,
+                        window.opensOn(), facts.orderDate())
+                : Statement.of(Rule.R6, service ? Message.OPENS_BY_SERVICE_DATE : Message.OPENS_BY_DELIVERY,
+                        window.opensOn(), facts.deliveryBase());
     }
 }

@@ -7,24 +7,30 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.stream.Collectors;
 
-/** Marketplaces we know: each fixes the zone in which calendar days are counted (R6) and the order currency. */
+/**
+ * Marketplaces we know: each fixes the zone in which calendar days are counted (R6), the order currency, its
+ * own language (the default for explanations, and the language of drafts to the buyer) and its country, whose
+ * date and number formats the desk's sentences use.
+ */
 public enum Marketplace {
-    FR("Europe/Paris", "EUR", Language.FR),
-    DE("Europe/Berlin", "EUR", Language.EN),
-    ES("Europe/Madrid", "EUR", Language.EN),
-    IT("Europe/Rome", "EUR", Language.EN),
-    UK("Europe/London", "GBP", Language.EN),
-    US("America/Los_Angeles", "USD", Language.EN),
-    JP("Asia/Tokyo", "JPY", Language.EN);
+    FR("Europe/Paris", "EUR", Language.FR, "FR"),
+    DE("Europe/Berlin", "EUR", Language.DE, "DE"),
+    ES("Europe/Madrid", "EUR", Language.ES, "ES"),
+    IT("Europe/Rome", "EUR", Language.IT, "IT"),
+    UK("Europe/London", "GBP", Language.EN, "GB"),
+    US("America/Los_Angeles", "USD", Language.EN, "US"),
+    JP("Asia/Tokyo", "JPY", Language.JA, "JP");
 
     private final ZoneId zone;
     private final Currency currency;
     private final Language defaultLanguage;
+    private final String country;
 
-    Marketplace(String zone, String currency, Language defaultLanguage) {
+    Marketplace(String zone, String currency, Language defaultLanguage, String country) {
         this.zone = ZoneId.of(zone);
         this.currency = Currency.getInstance(currency);
         this.defaultLanguage = defaultLanguage;
+        this.country = country;
     }
 
     public ZoneId zone() {
@@ -37,6 +43,11 @@ public enum Marketplace {
 
     public Language defaultLanguage() {
         return defaultLanguage;
+    }
+
+    /** ISO 3166 country code (GB for the UK marketplace), for the JDK's locale data. */
+    public String country() {
+        return country;
     }
 
     /** The calendar date of an instant in this marketplace: 23:30 UTC on 1 March is already 2 March in Paris. */

@@ -1,209 +1,653 @@
 package io.claimdesk.policy;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.claimdesk.policy.Arg.CARRIER;
+import static io.claimdesk.policy.Arg.DATE;
+import static io.claimdesk.policy.Arg.DAYS;
+import static io.claimdesk.policy.Arg.MONEY;
+import static io.claimdesk.policy.Arg.TEXT;
+import static io.claimdesk.policy.Arg.takes;
+import static io.claimdesk.policy.Message.Text.de;
+import static io.claimdesk.policy.Message.Text.en;
+import static io.claimdesk.policy.Message.Text.es;
+import static io.claimdesk.policy.Message.Text.fr;
+import static io.claimdesk.policy.Message.Text.it;
+import static io.claimdesk.policy.Message.Text.ja;
+
 /**
- * Every sentence the desk can say, in French and English, following the seed's own words where it has them
- * (who acts, its hedges). {@code %s} placeholders take the statement's arguments in order.
+ * The catalogue: every text the desk writes, in every {@link Language}. Sentences for the seller follow the
+ * seed's own words where it has them (who acts, its hedges, its vocabulary); drafts ({@code DRAFT_*}) are
+ * messages the seller may send the buyer; parts ({@code PART_*}) are the words arguments are printed with.
+ * Each {@code %s} takes one argument of the declared {@link Arg} type, in order; {@code {TERM}} is a
+ * {@link Glossary} name. Constants are stored in case histories by name: rename none.
  */
 public enum Message {
-    OWN_POLICY_DECIDES(
-            "C'est à votre politique de service client et à vous-même de déterminer la suite ; commencez par écrire à l'acheteur pour trouver une solution satisfaisante pour les deux parties.",
-            "Your own customer-service policy decides what happens next; start by writing to the buyer to agree on a solution that suits both of you."),
-    CLAIM_STILL_POSSIBLE(
-            "Même si vous contactez l'acheteur, il peut déposer une réclamation au titre de la Garantie A à Z, du %s au %s inclus.",
-            "Even if you contact the buyer, they can file an A-to-z Guarantee claim, from %s through %s."),
-    CONTACT_WITH_PROOF(
-            "Montrez à l'acheteur la preuve de livraison du %s et demandez-lui de vérifier autour de lui (voisins, point relais, boîte aux lettres).",
-            "Show the buyer the proof of delivery of %s and ask them to check around (neighbours, pick-up point, mailbox)."),
-    FEEDBACK_STAYS_POSSIBLE(
-            "Quelle que soit l'option choisie, l'acheteur peut toujours publier un commentaire négatif sur la transaction.",
-            "Whatever you choose, the buyer can still leave negative feedback on the transaction."),
-    WINDOW_NOT_YET_OPEN(
-            "Le %s, l'acheteur ne peut pas encore déposer de réclamation : la période s'ouvre le %s (dans %s jour(s)).",
-            "On %s the buyer cannot file a claim yet: the window opens on %s (in %s day(s))."),
-    WINDOW_OPEN(
-            "Le %s, l'acheteur peut déposer une réclamation, jusqu'au %s inclus (encore %s jour(s)).",
-            "On %s the buyer can file a claim, until %s inclusive (%s day(s) left)."),
-    WINDOW_LATE(
-            "Le %s, le délai de réclamation, échu le %s, est dépassé de %s jour(s) ; Amazon se réserve toutefois le droit d'accepter une réclamation déposée après ce délai.",
-            "On %s the claim deadline of %s passed %s day(s) ago; Amazon may still accept a claim filed after it."),
-    OPENS_BY_DELIVERY(
-            "La période s'ouvre 3 jours calendaires après la date de livraison maximale estimée (%s), avant les 30 jours suivant la commande.",
-            "The window opens 3 calendar days after the maximum estimated delivery date (%s), earlier than 30 days after the order."),
-    OPENS_BY_ORDER(
-            "La période s'ouvre 30 jours après la commande (%s), avant les 3 jours suivant la date de livraison maximale estimée.",
-            "The window opens 30 days after the order (%s), earlier than 3 days after the maximum estimated delivery date."),
-    OPENS_ON_BOTH_BOUNDS(
-            "La période s'ouvre le %s : 3 jours calendaires après la date de livraison maximale estimée et 30 jours après la commande tombent le même jour.",
-            "The window opens on %s: 3 calendar days after the maximum estimated delivery date and 30 days after the order fall on the same day."),
-    DEADLINE_FROM_DELIVERY(
-            "L'acheteur dispose de 90 jours après la date de livraison maximale estimée (%s) pour déposer une réclamation.",
-            "The buyer has until 90 days after the maximum estimated delivery date (%s) to file."),
-    DEADLINE_FROM_SERVICE(
-            "L'acheteur dispose de 90 jours après la date de prestation du service (%s) pour déposer une réclamation.",
-            "The buyer has until 90 days after the date of service (%s) to file."),
-    REFUND_FRIENDLIEST(
-            "Rembourser est la solution la plus conviviale ; remboursement intégral ou partiel, %s restent remboursables.",
-            "A refund is the most buyer-friendly choice; full or partial, %s can still be refunded."),
-    REFUND_THEN_ARRIVAL(
-            "Si la commande d'origine arrive après son remboursement, Amazon peut refacturer l'acheteur, avec le consentement de ce dernier.",
-            "If the original order arrives after its refund, Amazon can charge the buyer again, with the buyer's consent."),
-    REORDER_GOOD_SERVICE(
-            "Rembourser puis demander à l'acheteur de recommander le produit peut entraîner une perte financière, mais c'est un service client de bonne qualité.",
-            "Refunding and asking the buyer to order again may cost you money, but it is good customer service."),
-    REORDER_THEN_ARRIVAL(
-            "Si la commande d'origine arrive ensuite, vous pouvez organiser le retour avec l'acheteur.",
-            "If the original order arrives afterwards, you can arrange its return with the buyer."),
-    CARRIER_STATUS_LOST(
-            "Le transporteur %s signale le colis comme perdu en transit : vous pouvez parfois obtenir de l'aide auprès de lui.",
-            "Carrier %s reports the parcel lost in transit: the carrier can sometimes help."),
-    CARRIER_STATUS_WRONG_ADDRESS(
-            "Le transporteur %s signale un envoi à la mauvaise adresse : vous pouvez parfois obtenir de l'aide auprès de lui.",
-            "Carrier %s reports the parcel shipped to a wrong address: the carrier can sometimes help."),
-    CARRIER_TRACKED(
-            "Vous avez acheté le suivi : le transporteur pourra peut-être vous aider à localiser le colis.",
-            "You bought tracking: the carrier may be able to help you locate the parcel."),
-    CARRIER_INSURED(
-            "Le colis est assuré : le transporteur pourra peut-être vous aider à remplir une réclamation auprès de l'assurance.",
-            "The parcel is insured: the carrier may be able to help you file an insurance claim."),
-    CARRIER_OTHER_OPTIONS(
-            "Sans informations de suivi, votre transporteur dispose peut-être d'autres options pour vous aider à trouver le colis.",
-            "Without tracking information, your carrier may still have other ways to help you find the parcel."),
-    CARRIER_PROOF_OF_DELIVERY(
-            "Le transporteur %s a enregistré une livraison le %s : vous pouvez parfois obtenir de lui une preuve de livraison (lieu, signature, photo).",
-            "Carrier %s recorded a delivery on %s: the carrier can sometimes give you a proof of delivery (place, signature, photo)."),
-    MARKETPLACE_RETURNS(
-            "Commande Expédié par Amazon : retours et remboursements suivent le processus Retours client des commandes Expédié par Amazon, pas un remboursement vendeur.",
-            "Fulfilled by Amazon: returns and refunds follow Amazon's customer-returns process for Fulfilled by Amazon orders, not a seller refund."),
-    FULLY_REFUNDED(
-            "La commande est intégralement remboursée (%s) : aucun autre remboursement n'est possible.",
-            "The order is fully refunded (%s): no further refund is possible."),
-    CLOSED_DELIVERED(
-            "Le dossier est clos : la réception de la commande est confirmée.",
-            "The case is closed: receipt of the order is confirmed."),
-    CLOSED_DEADLINE_PASSED(
-            "Le dossier est clos : le délai de réclamation est passé sans remboursement ni réclamation ; une réclamation tardive, si Amazon l'accepte, le rouvrira.",
-            "The case is closed: the claim deadline passed with no refund and no claim; a late claim, if Amazon accepts it, reopens it."),
-    CLOSED_REFUNDED(
-            "Le dossier est clos : le délai de réclamation est passé après un remboursement.",
-            "The case is closed: the claim deadline passed after a refund."),
-    CLOSED_CLAIM_GRANTED(
-            "Le dossier est clos : Amazon a accordé la réclamation au titre de la Garantie A à Z.",
-            "The case is closed: Amazon granted the A-to-z Guarantee claim."),
-    CLOSED_CLAIM_DENIED(
-            "Le dossier est clos : Amazon a refusé la réclamation au titre de la Garantie A à Z.",
-            "The case is closed: Amazon denied the A-to-z Guarantee claim."),
-    CLOSED_LATE_ARRIVAL_SETTLED(
-            "Le dossier est clos : tout ce qui suivait l'arrivée tardive du colis est enregistré.",
-            "The case is closed: everything that followed the parcel's late arrival is recorded."),
-    CLOSED_LATE_ARRIVAL_UNSETTLED(
-            "Le dossier est clos sans réponse après l'arrivée tardive du colis ; vous pouvez encore enregistrer le consentement de l'acheteur ou le retour.",
-            "The case is closed with no answer after the parcel's late arrival; you can still record the buyer's consent or the return."),
-    ARRIVAL_ASK_CONSENT(
-            "La commande d'origine est arrivée le %s, après son remboursement : Amazon peut refacturer l'acheteur, avec le consentement de ce dernier.",
-            "The original order arrived on %s, after its refund: Amazon can charge the buyer again, with the buyer's consent."),
-    ARRIVAL_ARRANGE_RETURN(
-            "La commande d'origine est arrivée le %s, après un remboursement avec nouvelle commande : vous pouvez organiser son retour avec l'acheteur.",
-            "The original order arrived on %s, after a refund with a reorder: you can arrange its return with the buyer."),
-    ARRIVAL_BEFORE_REFUND(
-            "Le colis était arrivé le %s, avant le remboursement du %s : ce remboursement a été fait pour une commande déjà livrée.",
-            "The parcel had arrived on %s, before the refund of %s: that refund went out for an order already delivered."),
-    RECEIPT_CONFIRMED_BY_BUYER(
-            "L'acheteur confirme avoir reçu la commande le %s : le dossier est clos.",
-            "The buyer confirms receiving the order on %s: the case is closed."),
-    RECEIPT_RECORDED_AFTER_WINDOW(
-            "Vous indiquez une livraison le %s et le délai de réclamation est passé : le dossier est clos.",
-            "You report delivery on %s and the claim deadline has passed: the case is closed."),
-    EVIDENCE_CARRIER_SCAN(
-            "Le transporteur a enregistré une livraison le %s, mais l'acheteur dit ne pas l'avoir reçue : ce scan est votre preuve, le dossier reste ouvert et l'acheteur peut toujours déposer une réclamation au titre de la Garantie A à Z.",
-            "The carrier recorded a delivery on %s, but the buyer says it never arrived: the scan is your evidence, the case stays open and the buyer can still file an A-to-z Guarantee claim."),
-    EVIDENCE_SELLER_REPORT(
-            "Vous indiquez une livraison le %s : le dossier reste ouvert jusqu'à ce que l'acheteur confirme la réception ou que le délai de réclamation soit passé ; l'acheteur peut toujours déposer une réclamation au titre de la Garantie A à Z.",
-            "You report delivery on %s: the case stays open until the buyer confirms receipt or the claim deadline has passed; the buyer can still file an A-to-z Guarantee claim."),
-    CONSENT_GIVEN(
-            "L'acheteur a donné son consentement : Amazon peut le refacturer pour la commande arrivée après son remboursement.",
-            "The buyer consented: Amazon can charge them again for the order that arrived after its refund."),
-    CONSENT_REFUSED(
-            "L'acheteur n'a pas donné son consentement : Amazon ne le refacture pas.",
-            "The buyer did not consent: Amazon does not charge them again."),
-    RETURN_RECEIVED(
-            "Le retour de la commande d'origine est reçu.",
-            "The original order has been returned to you."),
-    REPLACEMENT_ORDERED(
-            "L'acheteur a recommandé le produit : commande %s.",
-            "The buyer ordered the product again: order %s."),
-    LATE_ARRIVAL_SETTLED(
-            "Plus rien n'est en attente après l'arrivée tardive : le dossier est clos.",
-            "Nothing is pending after the late arrival any more: the case is closed."),
-    CLAIM_FILED(
-            "L'acheteur a déposé une réclamation au titre de la Garantie A à Z le %s, dans le délai.",
-            "The buyer filed an A-to-z Guarantee claim on %s, within the claim window."),
-    CLAIM_FILED_LATE(
-            "L'acheteur a déposé une réclamation au titre de la Garantie A à Z le %s, après le délai ; Amazon se réserve le droit de l'accepter.",
-            "The buyer filed an A-to-z Guarantee claim on %s, after the deadline; Amazon may still accept it."),
-    CLAIM_FILED_EARLY(
-            "L'acheteur a déposé une réclamation au titre de la Garantie A à Z le %s, avant l'ouverture de la période de réclamation.",
-            "The buyer filed an A-to-z Guarantee claim on %s, before the claim window opened."),
-    CLAIM_ANSWER_WITH_EVIDENCE(
-            "Répondez à la réclamation aujourd'hui, avec les éléments que le dossier contient (transporteur, suivi, livraison, remboursements).",
-            "Answer the claim today, with the evidence the case holds (carrier, tracking, delivery, refunds)."),
-    CLAIM_PENDING(
-            "Une réclamation au titre de la Garantie A à Z déposée le %s attend la décision d'Amazon.",
-            "An A-to-z Guarantee claim filed on %s is awaiting Amazon's decision."),
-    CLAIM_GRANTED(
-            "Amazon a accordé la réclamation le %s.",
-            "Amazon granted the claim on %s."),
-    CLAIM_DENIED(
-            "Amazon a refusé la réclamation le %s.",
-            "Amazon denied the claim on %s."),
-    CLAIM_WITHDRAWN(
-            "L'acheteur a retiré sa réclamation le %s.",
-            "The buyer withdrew the claim on %s."),
-    WINDOW_OPENED(
-            "La période de réclamation s'est ouverte le %s : l'acheteur peut désormais déposer une réclamation au titre de la Garantie A à Z.",
-            "The claim window opened on %s: the buyer can now file an A-to-z Guarantee claim."),
-    CLAIM_RESPONSE_DUE(
-            "Une réclamation au titre de la Garantie A à Z a été déposée le %s : répondez-y avec les éléments du dossier.",
-            "An A-to-z Guarantee claim was filed on %s: answer it with the evidence the case holds."),
-    DEADLINE_PASSED_CLOSED(
-            "Le délai de réclamation (%s) est passé sans remboursement ni réclamation : le dossier est clos ; Amazon se réserve toutefois le droit d'accepter une réclamation déposée après ce délai.",
-            "The claim deadline (%s) passed with no refund and no claim: the case is closed; Amazon may still accept a claim filed after it."),
-    DEADLINE_PASSED_REFUNDED(
-            "Le délai de réclamation (%s) est passé après un remboursement : le dossier est clos.",
-            "The claim deadline (%s) passed after a refund: the case is closed."),
-    FOLLOW_UP_CONSENT(
-            "Relance : la commande arrivée le %s après son remboursement attend toujours le consentement de l'acheteur pour qu'Amazon puisse le refacturer.",
-            "Follow-up: the order that arrived on %s after its refund still awaits the buyer's consent before Amazon can charge them again."),
-    FOLLOW_UP_RETURN(
-            "Relance : le retour de la commande d'origine arrivée le %s reste à organiser avec l'acheteur.",
-            "Follow-up: the return of the original order that arrived on %s is still to be arranged with the buyer."),
-    EXPIRED_CONSENT(
-            "Aucun consentement de l'acheteur n'est enregistré pour la commande arrivée le %s ; le dossier est clos, vous pouvez encore l'enregistrer.",
-            "No consent from the buyer is recorded for the order that arrived on %s; the case is closed, and you can still record it."),
-    EXPIRED_RETURN(
-            "Aucun retour n'est enregistré pour la commande d'origine arrivée le %s ; le dossier est clos, vous pouvez encore l'enregistrer.",
-            "No return is recorded for the original order that arrived on %s; the case is closed, and you can still record it."),
-    CASE_OPENED(
-            "Dossier ouvert : l'acheteur signale la commande comme non reçue.",
-            "Case opened: the buyer reports the order as not received."),
-    FACTS_UPDATED(
-            "Informations de commande mises à jour.",
-            "Order facts updated."),
-    REFUND_RECORDED(
-            "Remboursement %s enregistré : %s.",
-            "Refund %s recorded: %s."),
-    REFUND_AND_REORDER_RECORDED(
-            "Remboursement %s enregistré : %s ; l'acheteur est invité à recommander le produit.",
-            "Refund %s recorded: %s; the buyer is asked to order again.");
+    OWN_POLICY_DECIDES(takes(),
+            fr("C'est à votre politique de service client et à vous-même de déterminer la manière dont vous allez gérer le problème ; il est recommandé de communiquer avec l'acheteur afin de trouver une solution satisfaisante pour les deux parties."),
+            en("It is up to you and your own customer-service policy to decide how to handle this; contacting the buyer to find a solution that works for both of you is recommended."),
+            de("Wie Sie damit umgehen, entscheiden Sie selbst nach Ihren eigenen Kundenservice-Grundsätzen; es empfiehlt sich, mit dem Käufer Kontakt aufzunehmen, um eine Lösung zu finden, mit der beide Seiten zufrieden sind."),
+            es("La forma de gestionar el problema depende de usted y de su política de atención al cliente; se recomienda ponerse en contacto con el comprador para encontrar una solución satisfactoria para ambas partes."),
+            it("Spetta a Lei e alla Sua politica di assistenza clienti decidere come gestire il problema; si consiglia di contattare l'acquirente per trovare una soluzione soddisfacente per entrambe le parti."),
+            ja("この問題への対応方法は、出品者ご自身のカスタマーサービスの方針に基づいて決めてください。購入者と連絡を取り、双方が納得できる解決策を見つけることをおすすめします。")),
+    CLAIM_STILL_POSSIBLE(takes(DATE, DATE),
+            fr("Si vous choisissez cette option, notez que l'acheteur peut déposer une {A_TO_Z_CLAIM}, du %s au %s inclus."),
+            en("If you choose this option, note that the buyer can file an {A_TO_Z_CLAIM} from %s through %s."),
+            de("Wenn Sie sich für diese Option entscheiden, beachten Sie, dass der Käufer vom %s bis einschließlich %s einen {A_TO_Z_CLAIM} stellen kann."),
+            es("Si elige esta opción, tenga en cuenta que el comprador puede presentar una {A_TO_Z_CLAIM} entre el %s y el %s, ambos incluidos."),
+            it("Se sceglie questa opzione, tenga presente che l'acquirente può presentare un {A_TO_Z_CLAIM} dal giorno %s al giorno %s incluso."),
+            ja("この方法を選んだ場合でも、購入者は%sから%sまで{A_TO_Z_CLAIM}を行うことができます。")),
+    CONTACT_WITH_PROOF(takes(DATE),
+            fr("Le transporteur a enregistré une livraison le %s : vous pouvez le signaler à l'acheteur lorsque vous le contactez."),
+            en("The carrier recorded a delivery on %s: you can mention it when you contact the buyer."),
+            de("Der Versanddienstleister hat am %s eine Zustellung erfasst: Sie können den Käufer bei Ihrer Kontaktaufnahme darauf hinweisen."),
+            es("El transportista registró una entrega el %s: puede mencionárselo al comprador cuando se ponga en contacto con él."),
+            it("Il corriere ha registrato una consegna il giorno %s: può farlo presente all'acquirente quando lo contatta."),
+            ja("配送業者の記録では、%sに配達済みとなっています。購入者に連絡する際にお伝えください。")),
+    FEEDBACK_STAYS_POSSIBLE(takes(),
+            fr("Quelle que soit l'option que vous choisissez, l'acheteur peut toujours publier un {NEGATIVE_FEEDBACK} sur la transaction."),
+            en("Whichever option you choose, the buyer can still leave {NEGATIVE_FEEDBACK} on the transaction."),
+            de("Unabhängig davon, für welche Option Sie sich entscheiden, kann der Käufer immer eine {NEGATIVE_FEEDBACK} zu dieser Transaktion abgeben."),
+            es("Sea cual sea la opción que elija, el comprador siempre puede dejar una {NEGATIVE_FEEDBACK} sobre la transacción."),
+            it("Qualunque opzione scelga, l'acquirente può sempre lasciare un {NEGATIVE_FEEDBACK} sulla transazione."),
+            ja("どの方法を選んだ場合でも、購入者はこの取引に{NEGATIVE_FEEDBACK}を付けることができます。")),
+    WINDOW_NOT_YET_OPEN(takes(DATE, DATE, DAYS),
+            fr("Au %s, l'acheteur ne peut pas encore déposer de réclamation : il pourra le faire à partir du %s, dans %s."),
+            en("On %s, the buyer cannot file a claim yet: they can do so from %s, in %s."),
+            de("Am %s kann der Käufer noch keinen Antrag stellen: Das ist erst ab dem %s möglich (noch %s)."),
+            es("A fecha de %s, el comprador todavía no puede presentar una reclamación: podrá hacerlo a partir del %s, dentro de %s."),
+            it("In data %s l'acquirente non può ancora presentare un reclamo: potrà farlo a partire dal giorno %s, tra %s."),
+            ja("%s時点では、購入者はまだ申請を行えません。申請できるのは%sからです（あと%s）。")),
+    WINDOW_OPEN(takes(DATE, DATE, DAYS),
+            fr("Au %s, l'acheteur peut déposer une réclamation jusqu'au %s inclus (encore %s)."),
+            en("On %s, the buyer can file a claim until %s inclusive (%s left)."),
+            de("Am %s kann der Käufer einen Antrag stellen, und zwar bis einschließlich %s (noch %s)."),
+            es("A fecha de %s, el comprador puede presentar una reclamación hasta el %s incluido; todavía dispone de %s."),
+            it("In data %s l'acquirente può presentare un reclamo fino al giorno %s incluso (ancora %s)."),
+            ja("%s時点で、購入者は%sまで申請を行うことができます（残り%s）。")),
+    WINDOW_OPEN_LAST_DAY(takes(DATE),
+            fr("Au %s, l'acheteur peut encore déposer une réclamation : c'est le dernier jour du délai."),
+            en("On %s, the buyer can still file a claim: it is the last day of the claim window."),
+            de("Am %s kann der Käufer noch einen Antrag stellen: Es ist der letzte Tag der Frist."),
+            es("A fecha de %s, el comprador todavía puede presentar una reclamación: es el último día del plazo."),
+            it("In data %s l'acquirente può ancora presentare un reclamo: è l'ultimo giorno utile."),
+            ja("%sは、購入者が申請を行える最終日です。")),
+    WINDOW_LATE(takes(DATE, DATE, DAYS),
+            fr("Au %s, le délai de réclamation, qui a pris fin le %s, est dépassé de %s ; cependant, Amazon se réserve le droit d'accepter des réclamations déposées après ce délai."),
+            en("On %s, the claim deadline of %s passed %s ago; however, Amazon reserves the right to accept claims filed after the deadline."),
+            de("Am %s ist die Antragsfrist, die am %s endete, um %s überschritten; Amazon behält sich jedoch das Recht vor, auch nach Ablauf der Frist gestellte Anträge anzunehmen."),
+            es("A fecha de %s, el plazo de reclamación, que terminó el %s, se ha superado en %s; no obstante, Amazon se reserva el derecho de aceptar reclamaciones presentadas después de este plazo."),
+            it("In data %s il termine per i reclami, scaduto il giorno %s, è superato di %s; tuttavia, Amazon si riserva il diritto di accettare reclami presentati dopo tale termine."),
+            ja("%s時点で、申請期限（%s）を%s過ぎています。ただし、Amazonは期限後に行われた申請を受け付ける権利を留保しています。")),
+    OPENS_BY_DELIVERY(takes(DATE, DATE),
+            fr("L'acheteur peut déposer une réclamation à partir du %s, soit 3 jours calendaires après la date de livraison maximale estimée (%s) : cette date arrive plus tôt que 30 jours après la date de validation de la commande."),
+            en("The buyer can file a claim from %s: 3 calendar days after the maximum estimated delivery date (%s), which comes earlier than 30 days after the order date."),
+            de("Der Käufer kann ab dem %s einen Antrag stellen: 3 Kalendertage nach dem spätesten voraussichtlichen Lieferdatum (%s) und damit früher als 30 Tage nach dem Bestelldatum."),
+            es("El comprador puede presentar una reclamación a partir del %s: 3 días naturales después de la fecha de entrega máxima estimada (%s), antes de que se cumplan 30 días desde la fecha del pedido."),
+            it("L'acquirente può presentare un reclamo a partire dal giorno %s: 3 giorni di calendario dopo la data di consegna massima stimata (%s), quindi prima che siano trascorsi 30 giorni dalla data dell'ordine."),
+            ja("購入者は%sから申請を行うことができます。これはお届け予定日の最終日（%s）の3暦日後で、注文日の30日後よりも早い日付です。")),
+    OPENS_BY_SERVICE_DATE(takes(DATE, DATE),
+            fr("L'acheteur peut déposer une réclamation à partir du %s, soit 3 jours calendaires après la date de prestation du service (%s) : cette date arrive plus tôt que 30 jours après la date de validation de la commande."),
+            en("The buyer can file a claim from %s: 3 calendar days after the date of service (%s), which comes earlier than 30 days after the order date."),
+            de("Der Käufer kann ab dem %s einen Antrag stellen: 3 Kalendertage nach dem Leistungsdatum (%s) und damit früher als 30 Tage nach dem Bestelldatum."),
+            es("El comprador puede presentar una reclamación a partir del %s: 3 días naturales después de la fecha de prestación del servicio (%s), antes de que se cumplan 30 días desde la fecha del pedido."),
+            it("L'acquirente può presentare un reclamo a partire dal giorno %s: 3 giorni di calendario dopo la data di prestazione del servizio (%s), quindi prima che siano trascorsi 30 giorni dalla data dell'ordine."),
+            ja("購入者は%sから申請を行うことができます。これはサービス提供日（%s）の3暦日後で、注文日の30日後よりも早い日付です。")),
+    OPENS_BY_ORDER(takes(DATE, DATE),
+            fr("L'acheteur peut déposer une réclamation à partir du %s, soit 30 jours après la date de validation de la commande (%s) : cette date arrive plus tôt que 3 jours calendaires après la date de livraison maximale estimée."),
+            en("The buyer can file a claim from %s: 30 days after the order date (%s), which comes earlier than 3 calendar days after the maximum estimated delivery date."),
+            de("Der Käufer kann ab dem %s einen Antrag stellen: 30 Tage nach dem Bestelldatum (%s) und damit früher als 3 Kalendertage nach dem spätesten voraussichtlichen Lieferdatum."),
+            es("El comprador puede presentar una reclamación a partir del %s: 30 días después de la fecha del pedido (%s), antes de que se cumplan 3 días naturales desde la fecha de entrega máxima estimada."),
+            it("L'acquirente può presentare un reclamo a partire dal giorno %s: 30 giorni dopo la data dell'ordine (%s), quindi prima che siano trascorsi 3 giorni di calendario dalla data di consegna massima stimata."),
+            ja("購入者は%sから申請を行うことができます。これは注文日（%s）の30日後で、お届け予定日の最終日の3暦日後よりも早い日付です。")),
+    OPENS_BY_ORDER_FOR_SERVICE(takes(DATE, DATE),
+            fr("L'acheteur peut déposer une réclamation à partir du %s, soit 30 jours après la date de validation de la commande (%s) : cette date arrive plus tôt que 3 jours calendaires après la date de prestation du service."),
+            en("The buyer can file a claim from %s: 30 days after the order date (%s), which comes earlier than 3 calendar days after the date of service."),
+            de("Der Käufer kann ab dem %s einen Antrag stellen: 30 Tage nach dem Bestelldatum (%s) und damit früher als 3 Kalendertage nach dem Leistungsdatum."),
+            es("El comprador puede presentar una reclamación a partir del %s: 30 días después de la fecha del pedido (%s), antes de que se cumplan 3 días naturales desde la fecha de prestación del servicio."),
+            it("L'acquirente può presentare un reclamo a partire dal giorno %s: 30 giorni dopo la data dell'ordine (%s), quindi prima che siano trascorsi 3 giorni di calendario dalla data di prestazione del servizio."),
+            ja("購入者は%sから申請を行うことができます。これは注文日（%s）の30日後で、サービス提供日の3暦日後よりも早い日付です。")),
+    OPENS_ON_BOTH_BOUNDS(takes(DATE),
+            fr("L'acheteur peut déposer une réclamation à partir du %s : 3 jours calendaires après la date de livraison maximale estimée et 30 jours après la date de validation de la commande tombent le même jour."),
+            en("The buyer can file a claim from %s: 3 calendar days after the maximum estimated delivery date and 30 days after the order date fall on the same day."),
+            de("Der Käufer kann ab dem %s einen Antrag stellen: 3 Kalendertage nach dem spätesten voraussichtlichen Lieferdatum und 30 Tage nach dem Bestelldatum fallen auf denselben Tag."),
+            es("El comprador puede presentar una reclamación a partir del %s: los 3 días naturales posteriores a la fecha de entrega máxima estimada y los 30 días posteriores a la fecha del pedido caen el mismo día."),
+            it("L'acquirente può presentare un reclamo a partire dal giorno %s: 3 giorni di calendario dopo la data di consegna massima stimata e 30 giorni dopo la data dell'ordine cadono lo stesso giorno."),
+            ja("購入者は%sから申請を行うことができます。お届け予定日の最終日の3暦日後と注文日の30日後が同じ日にあたります。")),
+    OPENS_ON_BOTH_BOUNDS_FOR_SERVICE(takes(DATE),
+            fr("L'acheteur peut déposer une réclamation à partir du %s : 3 jours calendaires après la date de prestation du service et 30 jours après la date de validation de la commande tombent le même jour."),
+            en("The buyer can file a claim from %s: 3 calendar days after the date of service and 30 days after the order date fall on the same day."),
+            de("Der Käufer kann ab dem %s einen Antrag stellen: 3 Kalendertage nach dem Leistungsdatum und 30 Tage nach dem Bestelldatum fallen auf denselben Tag."),
+            es("El comprador puede presentar una reclamación a partir del %s: los 3 días naturales posteriores a la fecha de prestación del servicio y los 30 días posteriores a la fecha del pedido caen el mismo día."),
+            it("L'acquirente può presentare un reclamo a partire dal giorno %s: 3 giorni di calendario dopo la data di prestazione del servizio e 30 giorni dopo la data dell'ordine cadono lo stesso giorno."),
+            ja("購入者は%sから申請を行うことができます。サービス提供日の3暦日後と注文日の30日後が同じ日にあたります。")),
+    DEADLINE_FROM_DELIVERY(takes(DATE),
+            fr("L'acheteur dispose de 90 jours après la date de livraison maximale estimée (%s) pour déposer une réclamation."),
+            en("The buyer has 90 days after the maximum estimated delivery date (%s) to file a claim."),
+            de("Der Käufer hat ab dem spätesten voraussichtlichen Lieferdatum (%s) 90 Tage Zeit, einen Antrag zu stellen."),
+            es("El comprador dispone de 90 días a partir de la fecha de entrega máxima estimada (%s) para presentar una reclamación."),
+            it("L'acquirente ha 90 giorni dalla data di consegna massima stimata (%s) per presentare un reclamo."),
+            ja("購入者は、お届け予定日の最終日（%s）から90日以内に申請を行うことができます。")),
+    DEADLINE_FROM_SERVICE(takes(DATE),
+            fr("L'acheteur dispose de 90 jours après la date de prestation du service (%s) pour déposer une réclamation."),
+            en("The buyer has 90 days after the date of service (%s) to file a claim."),
+            de("Der Käufer hat ab dem Leistungsdatum (%s) 90 Tage Zeit, einen Antrag zu stellen."),
+            es("El comprador dispone de 90 días a partir de la fecha de prestación del servicio (%s) para presentar una reclamación."),
+            it("L'acquirente ha 90 giorni dalla data di prestazione del servizio (%s) per presentare un reclamo."),
+            ja("購入者は、サービス提供日（%s）から90日以内に申請を行うことができます。")),
+    REFUND_FRIENDLIEST(takes(MONEY),
+            fr("La solution la plus conviviale consiste à effectuer un remboursement, intégral ou partiel : il reste %s à rembourser."),
+            en("The most buyer-friendly solution is a refund, full or partial: %s is left to refund."),
+            de("Die kundenfreundlichste Lösung ist eine Erstattung, vollständig oder teilweise: Es können noch %s erstattet werden."),
+            es("La solución más favorable para el cliente es un reembolso, total o parcial: quedan %s por reembolsar."),
+            it("La soluzione più vantaggiosa per il cliente è un rimborso, totale o parziale: restano da rimborsare %s."),
+            ja("最も購入者に配慮した解決策は、全額または一部の返金です。返金できる残額は%sです。")),
+    REFUND_THEN_ARRIVAL(takes(),
+            fr("Si la commande d'origine arrive après son remboursement, Amazon peut refacturer l'acheteur, avec le consentement de ce dernier."),
+            en("If the original order arrives after it was refunded, Amazon can charge the buyer again, with the buyer's consent."),
+            de("Trifft die ursprüngliche Bestellung nach der Erstattung doch noch ein, kann Amazon den Käufer mit dessen Zustimmung erneut belasten."),
+            es("Si el pedido original llega después de haberse reembolsado, Amazon puede volver a cobrárselo al comprador, con el consentimiento de este."),
+            it("Se l'ordine originale arriva dopo il rimborso, Amazon può addebitarlo di nuovo all'acquirente, con il consenso di quest'ultimo."),
+            ja("返金後に元の注文の商品が届いた場合、Amazonは購入者の同意を得たうえで、購入者に再度請求することができます。")),
+    REORDER_GOOD_SERVICE(takes(),
+            fr("Effectuer un remboursement, puis demander à l'acheteur de recommander le produit peut entraîner une perte financière pour votre activité, mais il s'agit d'un service client de bonne qualité."),
+            en("Refunding and then asking the buyer to order the product again may cost your business money, but it is good customer service."),
+            de("Eine Erstattung mit der Bitte an den Käufer, den Artikel erneut zu bestellen, kann für Ihr Geschäft einen finanziellen Verlust bedeuten, ist aber guter Kundenservice."),
+            es("Reembolsar y después solicitar al comprador que vuelva a comprar el producto puede suponer una pérdida económica para su negocio, pero es un buen servicio de atención al cliente."),
+            it("Rimborsare e poi chiedere all'acquirente di ordinare di nuovo il prodotto può comportare una perdita economica per la Sua attività, ma è un servizio clienti di qualità."),
+            ja("返金したうえで購入者に商品の再注文をお願いすると、損失が生じる場合がありますが、質の高いカスタマーサービスにつながります。")),
+    REORDER_THEN_ARRIVAL(takes(),
+            fr("Si la commande d'origine arrive, vous pouvez organiser le retour avec l'acheteur."),
+            en("If the original order then arrives, you can arrange its return with the buyer."),
+            de("Trifft die ursprüngliche Bestellung danach ein, können Sie die Rücksendung mit dem Käufer vereinbaren."),
+            es("Si después llega el pedido original, puede organizar la devolución con el comprador."),
+            it("Se in seguito arriva l'ordine originale, può organizzarne il reso con l'acquirente."),
+            ja("その後に元の注文の商品が届いた場合は、購入者と返品の手配を行うことができます。")),
+    CARRIER_STATUS_LOST(takes(CARRIER),
+            fr("Selon %s, le colis a été perdu en transit : vous pouvez parfois obtenir de l'aide auprès de lui."),
+            en("According to %s, the parcel was lost in transit: you can sometimes get help from the carrier."),
+            de("Laut %s ist das Paket auf dem Transportweg verloren gegangen: Manchmal kann Ihnen der Versanddienstleister weiterhelfen."),
+            es("Según %s, el paquete se perdió en tránsito: a veces el transportista puede ayudarle."),
+            it("Secondo %s, il pacco è andato perso durante il trasporto: a volte il corriere può aiutarLa."),
+            ja("%sによると、荷物は輸送中に紛失しました。配送業者からサポートを受けられる場合があります。")),
+    CARRIER_STATUS_WRONG_ADDRESS(takes(CARRIER),
+            fr("Selon %s, le colis a été expédié à la mauvaise adresse : vous pouvez parfois obtenir de l'aide auprès de lui."),
+            en("According to %s, the parcel was shipped to the wrong address: you can sometimes get help from the carrier."),
+            de("Laut %s wurde das Paket an die falsche Adresse versandt: Manchmal kann Ihnen der Versanddienstleister weiterhelfen."),
+            es("Según %s, el paquete se envió a una dirección equivocada: a veces el transportista puede ayudarle."),
+            it("Secondo %s, il pacco è stato spedito all'indirizzo sbagliato: a volte il corriere può aiutarLa."),
+            ja("%sによると、荷物は誤った住所に発送されました。配送業者からサポートを受けられる場合があります。")),
+    CARRIER_TRACKED(takes(),
+            fr("Vous avez acheté un service de suivi : le transporteur pourra peut-être vous aider à localiser le colis."),
+            en("You bought a tracking service: the carrier may be able to help you locate the parcel."),
+            de("Sie haben eine Sendungsverfolgung gebucht: Der Versanddienstleister kann Ihnen möglicherweise helfen, das Paket ausfindig zu machen."),
+            es("Ha contratado un servicio de seguimiento: es posible que el transportista pueda ayudarle a localizar el paquete."),
+            it("Ha acquistato un servizio di tracciamento: il corriere potrebbe aiutarLa a localizzare il pacco."),
+            ja("追跡サービスを購入しているため、配送業者が荷物の所在確認を手伝ってくれる可能性があります。")),
+    CARRIER_INSURED(takes(),
+            fr("Vous avez acheté une assurance pour le colis : le transporteur pourra peut-être vous aider à remplir une réclamation auprès de l'assurance."),
+            en("You bought insurance for the parcel: the carrier may be able to help you file an insurance claim."),
+            de("Sie haben für das Paket eine Versicherung abgeschlossen: Der Versanddienstleister kann Ihnen möglicherweise helfen, den Schaden bei der Versicherung geltend zu machen."),
+            es("Ha contratado un seguro para el paquete: es posible que el transportista pueda ayudarle a presentar una reclamación al seguro."),
+            it("Ha acquistato un'assicurazione per il pacco: il corriere potrebbe aiutarLa a presentare una richiesta di risarcimento all'assicurazione."),
+            ja("荷物の保険を購入しているため、配送業者が保険金請求の手続きを手伝ってくれる可能性があります。")),
+    CARRIER_OTHER_OPTIONS(takes(),
+            fr("Si vous n'avez pas obtenu d'informations de suivi, votre transporteur dispose peut-être d'autres options pour vous aider à trouver le colis."),
+            en("If you have no tracking information, your carrier may have other options to help you find the parcel."),
+            de("Wenn Ihnen keine Sendungsverfolgung vorliegt, hat Ihr Versanddienstleister möglicherweise andere Möglichkeiten, Ihnen bei der Suche nach dem Paket zu helfen."),
+            es("Si no dispone de información de seguimiento, es posible que su transportista tenga otras opciones para ayudarle a encontrar el paquete."),
+            it("Se non dispone di informazioni di tracciamento, il corriere potrebbe avere altre opzioni per aiutarLa a trovare il pacco."),
+            ja("追跡情報がない場合でも、配送業者が荷物を探すための別の方法を用意している可能性があります。")),
+    CARRIER_PROOF_OF_DELIVERY(takes(CARRIER, DATE),
+            fr("Selon %s, la commande a été livrée le %s : vous pouvez parfois obtenir une preuve de livraison auprès du transporteur."),
+            en("According to %s, the order was delivered on %s: you can sometimes get a proof of delivery from the carrier."),
+            de("Laut %s wurde die Sendung am %s zugestellt: Manchmal können Sie beim Versanddienstleister einen Zustellnachweis erhalten."),
+            es("Según %s, el pedido se entregó el %s: a veces puede obtener un comprobante de entrega del transportista."),
+            it("Secondo %s, l'ordine è stato consegnato il giorno %s: a volte può ottenere una prova di consegna dal corriere."),
+            ja("%sによると、%sに配達済みです。配送業者から配達証明を入手できる場合があります。")),
+    MARKETPLACE_RETURNS(takes(),
+            fr("Pour cette commande {FULFILLED_BY_AMAZON}, le traitement des retours et des remboursements est décrit à la page Retours client des commandes {FULFILLED_BY_AMAZON}."),
+            en("For this {FULFILLED_BY_AMAZON} order, Amazon's help on customer returns for {FULFILLED_BY_AMAZON} orders describes how returns and refunds are handled."),
+            de("Für diese Bestellung mit {FULFILLED_BY_AMAZON} beschreibt die Amazon-Hilfe zu Kundenrücksendungen bei {FULFILLED_BY_AMAZON}, wie Rücksendungen und Erstattungen abgewickelt werden."),
+            es("Para este pedido de {FULFILLED_BY_AMAZON}, la ayuda de Amazon sobre devoluciones de clientes de pedidos de {FULFILLED_BY_AMAZON} explica cómo se tramitan las devoluciones y los reembolsos."),
+            it("Per questo ordine gestito con {FULFILLED_BY_AMAZON}, la guida di Amazon sui resi dei clienti per gli ordini {FULFILLED_BY_AMAZON} spiega come vengono gestiti resi e rimborsi."),
+            ja("この注文は{FULFILLED_BY_AMAZON}の注文です。返品と返金の処理については、{FULFILLED_BY_AMAZON}の注文の購入者返品に関するAmazonのヘルプをご覧ください。")),
+    FULLY_REFUNDED(takes(MONEY),
+            fr("La commande est intégralement remboursée (%s) : aucun autre remboursement n'est possible."),
+            en("The order is fully refunded (%s): no further refund is possible."),
+            de("Die Bestellung ist vollständig erstattet (%s): Eine weitere Erstattung ist nicht möglich."),
+            es("El pedido está reembolsado en su totalidad (%s): no es posible ningún otro reembolso."),
+            it("L'ordine è stato rimborsato per intero (%s): non sono possibili altri rimborsi."),
+            ja("この注文は全額返金済みです（%s）。これ以上の返金はできません。")),
+    CLOSED_DELIVERED(takes(),
+            fr("Le dossier est clos : la réception de la commande est confirmée."),
+            en("The case is closed: receipt of the order is confirmed."),
+            de("Der Fall ist abgeschlossen: Der Erhalt der Bestellung ist bestätigt."),
+            es("El caso está cerrado: se ha confirmado la recepción del pedido."),
+            it("Il caso è chiuso: la ricezione dell'ordine è confermata."),
+            ja("このケースは終了しました。注文の受け取りが確認されています。")),
+    CLOSED_DEADLINE_PASSED(takes(),
+            fr("Le dossier est clos : le délai de réclamation est passé sans remboursement ni réclamation ; une réclamation tardive, si Amazon l'accepte, le rouvrira."),
+            en("The case is closed: the claim deadline passed with no refund and no claim; a late claim, if Amazon accepts it, reopens it."),
+            de("Der Fall ist abgeschlossen: Die Antragsfrist ist ohne Erstattung und ohne Antrag abgelaufen; ein verspäteter Antrag öffnet ihn wieder, falls Amazon ihn annimmt."),
+            es("El caso está cerrado: el plazo de reclamación terminó sin reembolso ni reclamación; si Amazon acepta una reclamación tardía, el caso se volverá a abrir."),
+            it("Il caso è chiuso: il termine per i reclami è scaduto senza rimborsi né reclami; se Amazon accetta un reclamo tardivo, il caso verrà riaperto."),
+            ja("このケースは終了しました。返金も申請もないまま申請期限が過ぎました。期限後の申請をAmazonが受け付けた場合は、ケースが再開されます。")),
+    CLOSED_REFUNDED(takes(),
+            fr("Le dossier est clos : le délai de réclamation est passé après un remboursement."),
+            en("The case is closed: the claim deadline passed after a refund."),
+            de("Der Fall ist abgeschlossen: Die Antragsfrist ist nach einer Erstattung abgelaufen."),
+            es("El caso está cerrado: el plazo de reclamación terminó después de un reembolso."),
+            it("Il caso è chiuso: il termine per i reclami è scaduto dopo un rimborso."),
+            ja("このケースは終了しました。返金後に申請期限が過ぎました。")),
+    CLOSED_CLAIM_GRANTED(takes(),
+            fr("Le dossier est clos : Amazon a accordé la {A_TO_Z_CLAIM}."),
+            en("The case is closed: Amazon granted the {A_TO_Z_CLAIM}."),
+            de("Der Fall ist abgeschlossen: Amazon hat dem {A_TO_Z_CLAIM} stattgegeben."),
+            es("El caso está cerrado: Amazon ha aceptado la {A_TO_Z_CLAIM}."),
+            it("Il caso è chiuso: Amazon ha accolto il {A_TO_Z_CLAIM}."),
+            ja("このケースは終了しました。{A_TO_Z_CLAIM}はAmazonにより認められました。")),
+    CLOSED_CLAIM_DENIED(takes(),
+            fr("Le dossier est clos : Amazon a refusé la {A_TO_Z_CLAIM}."),
+            en("The case is closed: Amazon denied the {A_TO_Z_CLAIM}."),
+            de("Der Fall ist abgeschlossen: Amazon hat den {A_TO_Z_CLAIM} abgelehnt."),
+            es("El caso está cerrado: Amazon ha rechazado la {A_TO_Z_CLAIM}."),
+            it("Il caso è chiuso: Amazon ha respinto il {A_TO_Z_CLAIM}."),
+            ja("このケースは終了しました。{A_TO_Z_CLAIM}はAmazonにより却下されました。")),
+    CLOSED_LATE_ARRIVAL_SETTLED(takes(),
+            fr("Le dossier est clos : tout ce qui a suivi l'arrivée tardive de la commande est enregistré."),
+            en("The case is closed: everything that followed the order's late arrival is recorded."),
+            de("Der Fall ist abgeschlossen: Alles, was auf das verspätete Eintreffen der Bestellung folgte, ist erfasst."),
+            es("El caso está cerrado: todo lo que siguió a la llegada tardía del pedido está registrado."),
+            it("Il caso è chiuso: tutto ciò che è seguito all'arrivo tardivo dell'ordine è stato registrato."),
+            ja("このケースは終了しました。注文の商品が遅れて届いた後の対応はすべて記録済みです。")),
+    CLOSED_LATE_ARRIVAL_UNSETTLED(takes(),
+            fr("Le dossier est clos sans réponse après l'arrivée tardive de la commande ; vous pouvez encore enregistrer le consentement de l'acheteur ou le retour."),
+            en("The case is closed with no answer after the order's late arrival; you can still record the buyer's consent or the return."),
+            de("Der Fall wurde nach dem verspäteten Eintreffen der Bestellung ohne Antwort abgeschlossen; Sie können die Zustimmung des Käufers oder die Rücksendung weiterhin erfassen."),
+            es("El caso se ha cerrado sin respuesta tras la llegada tardía del pedido; todavía puede registrar el consentimiento del comprador o la devolución."),
+            it("Il caso è stato chiuso senza risposta dopo l'arrivo tardivo dell'ordine; può ancora registrare il consenso dell'acquirente o il reso."),
+            ja("注文の商品が遅れて届いた後、回答がないままこのケースは終了しました。購入者の同意や返品は引き続き記録できます。")),
+    ARRIVAL_ASK_CONSENT(takes(DATE),
+            fr("La commande d'origine est arrivée le %s, après son remboursement : Amazon peut refacturer l'acheteur, avec le consentement de ce dernier."),
+            en("The original order arrived on %s, after it was refunded: Amazon can charge the buyer again, with the buyer's consent."),
+            de("Die ursprüngliche Bestellung ist am %s nach ihrer Erstattung eingetroffen: Amazon kann den Käufer mit dessen Zustimmung erneut belasten."),
+            es("El pedido original llegó el %s, después de haberse reembolsado: Amazon puede volver a cobrárselo al comprador, con el consentimiento de este."),
+            it("L'ordine originale è arrivato il giorno %s, dopo il rimborso: Amazon può addebitarlo di nuovo all'acquirente, con il consenso di quest'ultimo."),
+            ja("元の注文の商品は、返金後の%sに届きました。Amazonは購入者の同意を得たうえで、購入者に再度請求することができます。")),
+    ARRIVAL_ARRANGE_RETURN(takes(DATE),
+            fr("La commande d'origine est arrivée le %s, après un remboursement avec demande de nouvelle commande : vous pouvez organiser son retour avec l'acheteur."),
+            en("The original order arrived on %s, after a refund with a request to order again: you can arrange its return with the buyer."),
+            de("Die ursprüngliche Bestellung ist am %s eingetroffen, nach einer Erstattung mit der Bitte um erneute Bestellung: Sie können die Rücksendung mit dem Käufer vereinbaren."),
+            es("El pedido original llegó el %s, después de un reembolso con la petición de volver a pedirlo: puede organizar su devolución con el comprador."),
+            it("L'ordine originale è arrivato il giorno %s, dopo un rimborso con la richiesta di un nuovo ordine: può organizzarne il reso con l'acquirente."),
+            ja("元の注文の商品は、返金と再注文のお願いの後、%sに届きました。購入者と返品の手配を行うことができます。")),
+    ARRIVAL_BEFORE_REFUND(takes(DATE, DATE),
+            fr("La commande était arrivée le %s, avant le remboursement du %s : ce remboursement a été effectué pour une commande déjà livrée."),
+            en("The order had arrived on %s, before the refund of %s: that refund was made for an order already delivered."),
+            de("Die Bestellung war bereits am %s eingetroffen, vor der Erstattung vom %s: Diese Erstattung erfolgte für eine bereits zugestellte Bestellung."),
+            es("El pedido ya había llegado el %s, antes del reembolso del %s: ese reembolso se hizo por un pedido ya entregado."),
+            it("L'ordine era arrivato il giorno %s, prima del rimborso del giorno %s: quel rimborso è stato effettuato per un ordine già consegnato."),
+            ja("注文の商品は%sに届いており、%sの返金より前でした。この返金は、配達済みの注文に対して行われたものです。")),
+    RECEIPT_CONFIRMED_BY_BUYER(takes(DATE),
+            fr("L'acheteur confirme avoir reçu la commande le %s : le dossier est clos."),
+            en("The buyer confirms receiving the order on %s: the case is closed."),
+            de("Der Käufer bestätigt, die Bestellung am %s erhalten zu haben: Der Fall ist abgeschlossen."),
+            es("El comprador confirma que recibió el pedido el %s: el caso está cerrado."),
+            it("L'acquirente conferma di aver ricevuto l'ordine il giorno %s: il caso è chiuso."),
+            ja("購入者から、%sに注文の商品を受け取ったとの確認がありました。このケースは終了しました。")),
+    RECEIPT_RECORDED_AFTER_WINDOW(takes(DATE),
+            fr("Vous indiquez une livraison le %s et le délai de réclamation est passé : le dossier est clos."),
+            en("You report delivery on %s and the claim deadline has passed: the case is closed."),
+            de("Sie melden eine Zustellung am %s, und die Antragsfrist ist abgelaufen: Der Fall ist abgeschlossen."),
+            es("Usted indica una entrega el %s y el plazo de reclamación ha terminado: el caso está cerrado."),
+            it("Lei segnala una consegna il giorno %s e il termine per i reclami è scaduto: il caso è chiuso."),
+            ja("%sに配達済みとのご報告があり、申請期限も過ぎているため、このケースは終了しました。")),
+    EVIDENCE_CARRIER_SCAN(takes(DATE),
+            fr("Le transporteur a enregistré une livraison le %s, mais l'acheteur dit ne pas l'avoir reçue : cet enregistrement vous sert de preuve, le dossier reste ouvert et l'acheteur peut toujours déposer une {A_TO_Z_CLAIM}."),
+            en("The carrier recorded a delivery on %s, but the buyer says the order never arrived: that record is your evidence, the case stays open and the buyer can still file an {A_TO_Z_CLAIM}."),
+            de("Der Versanddienstleister hat am %s eine Zustellung erfasst, der Käufer gibt aber an, die Bestellung nicht erhalten zu haben: Dieser Eintrag ist Ihr Nachweis, der Fall bleibt offen und der Käufer kann weiterhin einen {A_TO_Z_CLAIM} stellen."),
+            es("El transportista registró una entrega el %s, pero el comprador dice que no ha recibido el pedido: ese registro es su prueba, el caso sigue abierto y el comprador todavía puede presentar una {A_TO_Z_CLAIM}."),
+            it("Il corriere ha registrato una consegna il giorno %s, ma l'acquirente dichiara di non aver ricevuto l'ordine: questa registrazione è la Sua prova, il caso resta aperto e l'acquirente può ancora presentare un {A_TO_Z_CLAIM}."),
+            ja("配送業者は%sに配達済みと記録していますが、購入者は受け取っていないと言っています。この記録が出品者側の証拠になります。ケースは継続中で、購入者は引き続き{A_TO_Z_CLAIM}を行うことができます。")),
+    EVIDENCE_SELLER_REPORT(takes(DATE),
+            fr("Vous indiquez une livraison le %s : le dossier reste ouvert jusqu'à ce que l'acheteur confirme la réception ou que le délai de réclamation soit passé ; l'acheteur peut toujours déposer une {A_TO_Z_CLAIM}."),
+            en("You report delivery on %s: the case stays open until the buyer confirms receipt or the claim deadline has passed; the buyer can still file an {A_TO_Z_CLAIM}."),
+            de("Sie melden eine Zustellung am %s: Der Fall bleibt offen, bis der Käufer den Erhalt bestätigt oder die Antragsfrist abgelaufen ist; der Käufer kann weiterhin einen {A_TO_Z_CLAIM} stellen."),
+            es("Usted indica una entrega el %s: el caso sigue abierto hasta que el comprador confirme la recepción o termine el plazo de reclamación; el comprador todavía puede presentar una {A_TO_Z_CLAIM}."),
+            it("Lei segnala una consegna il giorno %s: il caso resta aperto finché l'acquirente non conferma la ricezione o non scade il termine per i reclami; l'acquirente può ancora presentare un {A_TO_Z_CLAIM}."),
+            ja("%sに配達済みとのご報告を受けました。購入者が受け取りを確認するか申請期限が過ぎるまで、ケースは継続します。購入者は引き続き{A_TO_Z_CLAIM}を行うことができます。")),
+    CONSENT_GIVEN(takes(),
+            fr("L'acheteur a donné son consentement : Amazon peut le refacturer pour la commande arrivée après son remboursement."),
+            en("The buyer consented: Amazon can charge them again for the order that arrived after it was refunded."),
+            de("Der Käufer hat zugestimmt: Amazon kann ihn für die nach der Erstattung eingetroffene Bestellung erneut belasten."),
+            es("El comprador ha dado su consentimiento: Amazon puede volver a cobrarle el pedido que llegó después del reembolso."),
+            it("L'acquirente ha dato il suo consenso: Amazon può addebitargli di nuovo l'ordine arrivato dopo il rimborso."),
+            ja("購入者が同意しました。Amazonは、返金後に届いた注文について購入者に再度請求することができます。")),
+    CONSENT_REFUSED(takes(),
+            fr("L'acheteur n'a pas donné son consentement : Amazon ne peut donc pas le refacturer."),
+            en("The buyer did not consent: Amazon therefore cannot charge them again."),
+            de("Der Käufer hat nicht zugestimmt: Amazon kann ihn daher nicht erneut belasten."),
+            es("El comprador no ha dado su consentimiento: por tanto, Amazon no puede volver a cobrarle."),
+            it("L'acquirente non ha dato il suo consenso: Amazon quindi non può addebitargli di nuovo l'ordine."),
+            ja("購入者は同意しませんでした。そのため、Amazonは購入者に再度請求できません。")),
+    RETURN_RECEIVED(takes(),
+            fr("Vous avez reçu le retour de la commande d'origine."),
+            en("The original order has been returned to you."),
+            de("Die Rücksendung der ursprünglichen Bestellung ist bei Ihnen eingegangen."),
+            es("Ha recibido la devolución del pedido original."),
+            it("Ha ricevuto il reso dell'ordine originale."),
+            ja("元の注文の商品の返品を受け取りました。")),
+    REPLACEMENT_ORDERED(takes(TEXT),
+            fr("L'acheteur a passé une nouvelle commande : %s."),
+            en("The buyer ordered again: order %s."),
+            de("Der Käufer hat erneut bestellt: Bestellung %s."),
+            es("El comprador ha vuelto a hacer el pedido: pedido %s."),
+            it("L'acquirente ha effettuato un nuovo ordine: ordine %s."),
+            ja("購入者が再注文しました（注文番号：%s）。")),
+    LATE_ARRIVAL_SETTLED(takes(),
+            fr("Plus rien n'est en attente après l'arrivée tardive : le dossier est clos."),
+            en("Nothing is left pending after the late arrival: the case is closed."),
+            de("Nach dem verspäteten Eintreffen ist nichts mehr offen: Der Fall ist abgeschlossen."),
+            es("Ya no queda nada pendiente tras la llegada tardía: el caso está cerrado."),
+            it("Dopo l'arrivo tardivo non resta più nulla in sospeso: il caso è chiuso."),
+            ja("遅れて届いた後の対応で、未完了のものはありません。このケースは終了しました。")),
+    CLAIM_FILED(takes(DATE),
+            fr("L'acheteur a déposé une {A_TO_Z_CLAIM} le %s, dans le délai."),
+            en("The buyer filed an {A_TO_Z_CLAIM} on %s, within the claim window."),
+            de("Der Käufer hat am %s fristgerecht einen {A_TO_Z_CLAIM} gestellt."),
+            es("El comprador presentó una {A_TO_Z_CLAIM} el %s, dentro del plazo."),
+            it("L'acquirente ha presentato un {A_TO_Z_CLAIM} il giorno %s, entro il termine."),
+            ja("購入者は%sに{A_TO_Z_CLAIM}を行いました（期限内）。")),
+    CLAIM_FILED_LATE(takes(DATE),
+            fr("L'acheteur a déposé une {A_TO_Z_CLAIM} le %s, après le délai ; Amazon se réserve le droit d'accepter des réclamations déposées après ce délai."),
+            en("The buyer filed an {A_TO_Z_CLAIM} on %s, after the deadline; Amazon reserves the right to accept claims filed after the deadline."),
+            de("Der Käufer hat am %s nach Ablauf der Frist einen {A_TO_Z_CLAIM} gestellt; Amazon behält sich das Recht vor, auch nach Ablauf der Frist gestellte Anträge anzunehmen."),
+            es("El comprador presentó una {A_TO_Z_CLAIM} el %s, fuera de plazo; Amazon se reserva el derecho de aceptar reclamaciones presentadas después de este plazo."),
+            it("L'acquirente ha presentato un {A_TO_Z_CLAIM} il giorno %s, dopo il termine; Amazon si riserva il diritto di accettare reclami presentati dopo tale termine."),
+            ja("購入者は%sに{A_TO_Z_CLAIM}を行いました（期限後）。Amazonは期限後に行われた申請を受け付ける権利を留保しています。")),
+    CLAIM_FILED_EARLY(takes(DATE),
+            fr("L'acheteur a déposé une {A_TO_Z_CLAIM} le %s, avant l'ouverture de la période de réclamation."),
+            en("The buyer filed an {A_TO_Z_CLAIM} on %s, before the claim window opened."),
+            de("Der Käufer hat am %s einen {A_TO_Z_CLAIM} gestellt, bevor die Antragsfrist begonnen hatte."),
+            es("El comprador presentó una {A_TO_Z_CLAIM} el %s, antes de que se abriera el plazo de reclamación."),
+            it("L'acquirente ha presentato un {A_TO_Z_CLAIM} il giorno %s, prima dell'apertura del periodo per i reclami."),
+            ja("購入者は、申請可能期間が始まる前の%sに{A_TO_Z_CLAIM}を行いました。")),
+    CLAIM_ANSWER_WITH_EVIDENCE(takes(),
+            fr("Répondez à la réclamation dès aujourd'hui, avec les éléments que contient le dossier (transporteur, suivi, livraison, remboursements)."),
+            en("Answer the claim today, with the evidence the case holds (carrier, tracking, delivery, refunds)."),
+            de("Beantworten Sie den Antrag noch heute, mit den Nachweisen aus dem Fall (Versanddienstleister, Sendungsverfolgung, Zustellung, Erstattungen)."),
+            es("Responda hoy mismo a la reclamación con las pruebas que contiene el caso (transportista, seguimiento, entrega, reembolsos)."),
+            it("Risponda oggi stesso al reclamo con gli elementi contenuti nel caso (corriere, tracciamento, consegna, rimborsi)."),
+            ja("本日中に、ケースの記録（配送業者、追跡、配達、返金）をもとに申請へ回答してください。")),
+    CLAIM_PENDING(takes(DATE),
+            fr("Une {A_TO_Z_CLAIM} déposée le %s attend la décision d'Amazon."),
+            en("An {A_TO_Z_CLAIM} filed on %s is awaiting Amazon's decision."),
+            de("Ein am %s gestellter {A_TO_Z_CLAIM} wartet auf die Entscheidung von Amazon."),
+            es("Una {A_TO_Z_CLAIM} presentada el %s está pendiente de la decisión de Amazon."),
+            it("Un {A_TO_Z_CLAIM} presentato il giorno %s è in attesa della decisione di Amazon."),
+            ja("%sに行われた{A_TO_Z_CLAIM}は、Amazonの判断を待っています。")),
+    CLAIM_GRANTED(takes(DATE),
+            fr("Amazon a accordé la réclamation le %s."),
+            en("Amazon granted the claim on %s."),
+            de("Amazon hat dem Antrag am %s stattgegeben."),
+            es("Amazon aceptó la reclamación el %s."),
+            it("Amazon ha accolto il reclamo il giorno %s."),
+            ja("Amazonは%sに申請を認めました。")),
+    CLAIM_DENIED(takes(DATE),
+            fr("Amazon a refusé la réclamation le %s."),
+            en("Amazon denied the claim on %s."),
+            de("Amazon hat den Antrag am %s abgelehnt."),
+            es("Amazon rechazó la reclamación el %s."),
+            it("Amazon ha respinto il reclamo il giorno %s."),
+            ja("Amazonは%sに申請を認めませんでした。")),
+    CLAIM_WITHDRAWN(takes(DATE),
+            fr("L'acheteur a retiré sa réclamation le %s."),
+            en("The buyer withdrew the claim on %s."),
+            de("Der Käufer hat den Antrag am %s zurückgezogen."),
+            es("El comprador retiró la reclamación el %s."),
+            it("L'acquirente ha ritirato il reclamo il giorno %s."),
+            ja("購入者は%sに申請を取り下げました。")),
+    WINDOW_OPENED(takes(DATE),
+            fr("La période de réclamation s'est ouverte le %s : l'acheteur peut désormais déposer une {A_TO_Z_CLAIM}."),
+            en("The claim window opened on %s: the buyer can now file an {A_TO_Z_CLAIM}."),
+            de("Die Antragsfrist hat am %s begonnen: Der Käufer kann jetzt einen {A_TO_Z_CLAIM} stellen."),
+            es("El plazo de reclamación se abrió el %s: el comprador ya puede presentar una {A_TO_Z_CLAIM}."),
+            it("Il periodo per i reclami si è aperto il giorno %s: ora l'acquirente può presentare un {A_TO_Z_CLAIM}."),
+            ja("%sに申請可能期間が始まりました。購入者は{A_TO_Z_CLAIM}を行えるようになりました。")),
+    CLAIM_RESPONSE_DUE(takes(DATE),
+            fr("Une {A_TO_Z_CLAIM} a été déposée le %s : répondez-y avec les éléments du dossier."),
+            en("An {A_TO_Z_CLAIM} was filed on %s: answer it with the evidence the case holds."),
+            de("Am %s wurde ein {A_TO_Z_CLAIM} gestellt: Beantworten Sie ihn mit den Nachweisen aus dem Fall."),
+            es("El %s se presentó una {A_TO_Z_CLAIM}: respóndala con las pruebas del caso."),
+            it("Il giorno %s è stato presentato un {A_TO_Z_CLAIM}: risponda con gli elementi del caso."),
+            ja("%sに{A_TO_Z_CLAIM}が行われました。ケースの記録をもとに回答してください。")),
+    DEADLINE_PASSED_CLOSED(takes(DATE),
+            fr("Le délai de réclamation (%s) est passé sans remboursement ni réclamation : le dossier est clos ; cependant, Amazon se réserve le droit d'accepter des réclamations déposées après ce délai."),
+            en("The claim deadline (%s) passed with no refund and no claim: the case is closed; however, Amazon reserves the right to accept claims filed after the deadline."),
+            de("Die Antragsfrist (%s) ist ohne Erstattung und ohne Antrag abgelaufen: Der Fall ist abgeschlossen; Amazon behält sich jedoch das Recht vor, auch nach Ablauf der Frist gestellte Anträge anzunehmen."),
+            es("El plazo de reclamación (%s) terminó sin reembolso ni reclamación: el caso está cerrado; no obstante, Amazon se reserva el derecho de aceptar reclamaciones presentadas después de este plazo."),
+            it("Il termine per i reclami (%s) è scaduto senza rimborsi né reclami: il caso è chiuso; tuttavia, Amazon si riserva il diritto di accettare reclami presentati dopo tale termine."),
+            ja("申請期限（%s）が、返金も申請もないまま過ぎました。このケースは終了しました。ただし、Amazonは期限後に行われた申請を受け付ける権利を留保しています。")),
+    DEADLINE_PASSED_REFUNDED(takes(DATE),
+            fr("Le délai de réclamation (%s) est passé après un remboursement : le dossier est clos."),
+            en("The claim deadline (%s) passed after a refund: the case is closed."),
+            de("Die Antragsfrist (%s) ist nach einer Erstattung abgelaufen: Der Fall ist abgeschlossen."),
+            es("El plazo de reclamación (%s) terminó después de un reembolso: el caso está cerrado."),
+            it("Il termine per i reclami (%s) è scaduto dopo un rimborso: il caso è chiuso."),
+            ja("返金後に申請期限（%s）が過ぎました。このケースは終了しました。")),
+    FOLLOW_UP_CONSENT(takes(DATE),
+            fr("Relance : la commande arrivée le %s après son remboursement attend toujours le consentement de l'acheteur pour qu'Amazon puisse le refacturer."),
+            en("Follow-up: the order that arrived on %s after it was refunded still awaits the buyer's consent before Amazon can charge them again."),
+            de("Erinnerung: Für die am %s nach der Erstattung eingetroffene Bestellung fehlt noch die Zustimmung des Käufers, damit Amazon ihn erneut belasten kann."),
+            es("Recordatorio: para el pedido que llegó el %s después del reembolso, todavía falta el consentimiento del comprador para que Amazon pueda volver a cobrarle."),
+            it("Promemoria: per l'ordine arrivato il giorno %s dopo il rimborso manca ancora il consenso dell'acquirente, necessario perché Amazon possa addebitarglielo di nuovo."),
+            ja("リマインダー：返金後の%sに届いた注文について、Amazonが再度請求するために必要な購入者の同意がまだ得られていません。")),
+    FOLLOW_UP_RETURN(takes(DATE),
+            fr("Relance : le retour de la commande d'origine arrivée le %s reste à organiser avec l'acheteur."),
+            en("Follow-up: the return of the original order that arrived on %s is still to be arranged with the buyer."),
+            de("Erinnerung: Die Rücksendung der am %s eingetroffenen ursprünglichen Bestellung muss noch mit dem Käufer vereinbart werden."),
+            es("Recordatorio: todavía falta organizar con el comprador la devolución del pedido original que llegó el %s."),
+            it("Promemoria: il reso dell'ordine originale arrivato il giorno %s è ancora da organizzare con l'acquirente."),
+            ja("リマインダー：%sに届いた元の注文の商品について、購入者との返品の手配がまだ済んでいません。")),
+    EXPIRED_CONSENT(takes(DATE),
+            fr("Aucun consentement de l'acheteur n'est enregistré pour la commande arrivée le %s ; le dossier est clos, vous pouvez encore l'enregistrer."),
+            en("No consent from the buyer is recorded for the order that arrived on %s; the case is closed, and you can still record it."),
+            de("Für die am %s eingetroffene Bestellung ist keine Zustimmung des Käufers erfasst; der Fall ist abgeschlossen, Sie können sie aber noch erfassen."),
+            es("No consta ningún consentimiento del comprador para el pedido que llegó el %s; el caso está cerrado, pero todavía puede registrarlo."),
+            it("Per l'ordine arrivato il giorno %s non risulta registrato alcun consenso dell'acquirente; il caso è chiuso, ma può ancora registrarlo."),
+            ja("%sに届いた注文について、購入者の同意は記録されていません。このケースは終了しましたが、同意は引き続き記録できます。")),
+    EXPIRED_RETURN(takes(DATE),
+            fr("Aucun retour n'est enregistré pour la commande d'origine arrivée le %s ; le dossier est clos, vous pouvez encore l'enregistrer."),
+            en("No return is recorded for the original order that arrived on %s; the case is closed, and you can still record it."),
+            de("Für die am %s eingetroffene ursprüngliche Bestellung ist keine Rücksendung erfasst; der Fall ist abgeschlossen, Sie können sie aber noch erfassen."),
+            es("No consta ninguna devolución del pedido original que llegó el %s; el caso está cerrado, pero todavía puede registrarla."),
+            it("Per l'ordine originale arrivato il giorno %s non risulta registrato alcun reso; il caso è chiuso, ma può ancora registrarlo."),
+            ja("%sに届いた元の注文の商品について、返品は記録されていません。このケースは終了しましたが、返品は引き続き記録できます。")),
+    CASE_OPENED(takes(),
+            fr("Dossier ouvert : l'acheteur signale ne pas avoir reçu la commande."),
+            en("Case opened: the buyer reports the order as not received."),
+            de("Fall eröffnet: Der Käufer meldet, dass die Bestellung nicht angekommen ist."),
+            es("Caso abierto: el comprador indica que no ha recibido el pedido."),
+            it("Caso aperto: l'acquirente segnala di non aver ricevuto l'ordine."),
+            ja("ケースを開始しました。購入者から、注文の商品が届いていないとの連絡がありました。")),
+    FACTS_UPDATED(takes(),
+            fr("Informations de commande mises à jour."),
+            en("Order details updated."),
+            de("Bestelldaten aktualisiert."),
+            es("Datos del pedido actualizados."),
+            it("Dati dell'ordine aggiornati."),
+            ja("注文情報を更新しました。")),
+    REFUND_RECORDED(takes(TEXT, MONEY),
+            fr("Remboursement enregistré (réf. %s) : %s."),
+            en("Refund recorded (ref. %s): %s."),
+            de("Erstattung erfasst (Ref. %s): %s."),
+            es("Reembolso registrado (ref. %s): %s."),
+            it("Rimborso registrato (rif. %s): %s."),
+            ja("返金を記録しました（参照番号：%s、金額：%s）。")),
+    REFUND_AND_REORDER_RECORDED(takes(TEXT, MONEY),
+            fr("Remboursement enregistré (réf. %s) : %s ; l'acheteur est invité à recommander le produit."),
+            en("Refund recorded (ref. %s): %s; the buyer is asked to order again."),
+            de("Erstattung erfasst (Ref. %s): %s; der Käufer wird gebeten, erneut zu bestellen."),
+            es("Reembolso registrado (ref. %s): %s; se pide al comprador que vuelva a hacer el pedido."),
+            it("Rimborso registrato (rif. %s): %s; all'acquirente viene chiesto di effettuare un nuovo ordine."),
+            ja("返金を記録しました（参照番号：%s、金額：%s）。購入者に再注文をお願いしています。")),
 
-    private final String french;
-    private final String english;
+    // Drafts to the buyer, in the marketplace's language; the signature line (PART_SIGNATURE) follows each.
+    DRAFT_CONTACT_BUYER(takes(TEXT, DATE),
+            fr("Bonjour,\nVous nous indiquez ne pas avoir reçu votre commande %s, dont la livraison était prévue au plus tard le %s. Nous en sommes désolés. Pourriez-vous nous dire si elle vous est parvenue depuis ? Nous souhaitons trouver avec vous une solution qui convienne à chacun.\nCordialement,"),
+            en("Hello,\nYou let us know that your order %s, due to arrive by %s, has not reached you. We are sorry about this. Could you tell us whether it has arrived since? We would like to find a solution that works for both of us.\nKind regards,"),
+            de("Guten Tag,\nSie haben uns mitgeteilt, dass Ihre Bestellung %s, die spätestens am %s geliefert werden sollte, nicht bei Ihnen angekommen ist. Das tut uns leid. Könnten Sie uns sagen, ob sie inzwischen eingetroffen ist? Wir möchten gemeinsam mit Ihnen eine Lösung finden, die für beide Seiten passt.\nMit freundlichen Grüßen"),
+            es("Hola:\nNos ha indicado que no ha recibido su pedido %s, cuya entrega estaba prevista como máximo el %s. Lamentamos lo ocurrido. ¿Podría decirnos si lo ha recibido desde entonces? Nos gustaría encontrar con usted una solución satisfactoria para ambas partes.\nUn cordial saludo,"),
+            it("Gentile cliente,\nci ha segnalato di non aver ricevuto il Suo ordine %s, la cui consegna era prevista entro il giorno %s. Ci dispiace per l'inconveniente. Potrebbe dirci se nel frattempo l'ha ricevuto? Desideriamo trovare insieme a Lei una soluzione soddisfacente per entrambi.\nCordiali saluti,"),
+            ja("お客様\nご注文（注文番号：%s、お届け予定日の最終日：%s）の商品がまだ届いていないとのご連絡をいただきました。ご迷惑をおかけして申し訳ございません。その後、商品はお手元に届きましたでしょうか。お客様にご納得いただける解決方法をご一緒に考えたいと存じますので、ご返信いただけますと幸いです。\nよろしくお願いいたします。")),
+    DRAFT_CONTACT_BUYER_SERVICE(takes(TEXT, DATE),
+            fr("Bonjour,\nVous nous indiquez ne pas avoir reçu la prestation de votre commande %s, prévue le %s. Nous en sommes désolés. Pourriez-vous nous en dire plus ? Nous souhaitons trouver avec vous une solution qui convienne à chacun.\nCordialement,"),
+            en("Hello,\nYou let us know that you did not receive the service of your order %s, due on %s. We are sorry about this. Could you tell us more? We would like to find a solution that works for both of us.\nKind regards,"),
+            de("Guten Tag,\nSie haben uns mitgeteilt, dass Sie die Leistung aus Ihrer Bestellung %s, vorgesehen für den %s, nicht erhalten haben. Das tut uns leid. Könnten Sie uns Näheres dazu sagen? Wir möchten gemeinsam mit Ihnen eine Lösung finden, die für beide Seiten passt.\nMit freundlichen Grüßen"),
+            es("Hola:\nNos ha indicado que no ha recibido el servicio de su pedido %s, previsto para el %s. Lamentamos lo ocurrido. ¿Podría darnos más detalles? Nos gustaría encontrar con usted una solución satisfactoria para ambas partes.\nUn cordial saludo,"),
+            it("Gentile cliente,\nci ha segnalato di non aver ricevuto il servizio del Suo ordine %s, previsto per il giorno %s. Ci dispiace per l'inconveniente. Potrebbe darci qualche dettaglio in più? Desideriamo trovare insieme a Lei una soluzione soddisfacente per entrambi.\nCordiali saluti,"),
+            ja("お客様\nご注文（注文番号：%s）のサービス（提供予定日：%s）を受けられていないとのご連絡をいただきました。ご迷惑をおかけして申し訳ございません。状況を詳しくお聞かせいただけますでしょうか。お客様にご納得いただける解決方法をご一緒に考えたいと存じます。\nよろしくお願いいたします。")),
+    DRAFT_CONTACT_BUYER_SCAN(takes(TEXT, DATE),
+            fr("Bonjour,\nVous nous indiquez ne pas avoir reçu votre commande %s. Selon le transporteur, elle a été livrée le %s. Pourriez-vous nous dire si vous l'avez trouvée depuis ? Nous souhaitons trouver avec vous une solution qui convienne à chacun.\nCordialement,"),
+            en("Hello,\nYou let us know that your order %s has not reached you. According to the carrier, it was delivered on %s. Could you tell us whether you have found it since? We would like to find a solution that works for both of us.\nKind regards,"),
+            de("Guten Tag,\nSie haben uns mitgeteilt, dass Ihre Bestellung %s nicht bei Ihnen angekommen ist. Laut Versanddienstleister wurde sie am %s zugestellt. Könnten Sie uns sagen, ob Sie sie inzwischen gefunden haben? Wir möchten gemeinsam mit Ihnen eine Lösung finden, die für beide Seiten passt.\nMit freundlichen Grüßen"),
+            es("Hola:\nNos ha indicado que no ha recibido su pedido %s. Según el transportista, se entregó el %s. ¿Podría decirnos si lo ha encontrado desde entonces? Nos gustaría encontrar con usted una solución satisfactoria para ambas partes.\nUn cordial saludo,"),
+            it("Gentile cliente,\nci ha segnalato di non aver ricevuto il Suo ordine %s. Secondo il corriere, è stato consegnato il giorno %s. Potrebbe dirci se nel frattempo l'ha trovato? Desideriamo trovare insieme a Lei una soluzione soddisfacente per entrambi.\nCordiali saluti,"),
+            ja("お客様\nご注文（注文番号：%s）の商品が届いていないとのご連絡をいただきました。配送業者の記録では、%sに配達済みとなっております。その後、商品は見つかりましたでしょうか。お客様にご納得いただける解決方法をご一緒に考えたいと存じます。\nよろしくお願いいたします。")),
+    DRAFT_REFUND_DONE(takes(TEXT, MONEY),
+            fr("Bonjour,\nNous sommes désolés que votre commande %s ne vous soit pas parvenue. Nous vous avons remboursé %s. Si la commande d'origine vous parvient finalement, merci de nous en informer.\nCordialement,"),
+            en("Hello,\nWe are sorry that your order %s has not reached you. We have refunded you %s. If the original order does reach you after all, please let us know.\nKind regards,"),
+            de("Guten Tag,\nes tut uns leid, dass Ihre Bestellung %s nicht bei Ihnen angekommen ist. Wir haben Ihnen %s erstattet. Sollte die ursprüngliche Bestellung doch noch bei Ihnen eintreffen, geben Sie uns bitte Bescheid.\nMit freundlichen Grüßen"),
+            es("Hola:\nLamentamos que su pedido %s no le haya llegado. Le hemos reembolsado %s. Si finalmente recibe el pedido original, le rogamos que nos lo comunique.\nUn cordial saludo,"),
+            it("Gentile cliente,\nci dispiace che il Suo ordine %s non Le sia arrivato. Le abbiamo rimborsato %s. Se l'ordine originale dovesse arrivarLe in seguito, La preghiamo di farcelo sapere.\nCordiali saluti,"),
+            ja("お客様\nご注文（注文番号：%s）の商品がお手元に届かず、ご迷惑をおかけして申し訳ございません。%sを返金いたしました。後日、元の注文の商品が届きましたら、お知らせいただけますと幸いです。\nよろしくお願いいたします。")),
+    DRAFT_REFUND_AND_REORDER(takes(TEXT, MONEY),
+            fr("Bonjour,\nNous sommes désolés que votre commande %s ne vous soit pas parvenue. Nous vous avons remboursé %s et vous invitons à passer une nouvelle commande. Si la commande d'origine vous parvient finalement, merci de nous prévenir afin que nous organisions son retour avec vous.\nCordialement,"),
+            en("Hello,\nWe are sorry that your order %s has not reached you. We have refunded you %s and invite you to place a new order. If the original order does reach you after all, please let us know so that we can arrange its return with you.\nKind regards,"),
+            de("Guten Tag,\nes tut uns leid, dass Ihre Bestellung %s nicht bei Ihnen angekommen ist. Wir haben Ihnen %s erstattet und bitten Sie, den Artikel erneut zu bestellen. Sollte die ursprüngliche Bestellung doch noch bei Ihnen eintreffen, geben Sie uns bitte Bescheid, damit wir die Rücksendung mit Ihnen vereinbaren können.\nMit freundlichen Grüßen"),
+            es("Hola:\nLamentamos que su pedido %s no le haya llegado. Le hemos reembolsado %s y le invitamos a hacer un nuevo pedido. Si finalmente recibe el pedido original, le rogamos que nos lo comunique para organizar con usted su devolución.\nUn cordial saludo,"),
+            it("Gentile cliente,\nci dispiace che il Suo ordine %s non Le sia arrivato. Le abbiamo rimborsato %s e La invitiamo a effettuare un nuovo ordine. Se l'ordine originale dovesse arrivarLe in seguito, La preghiamo di farcelo sapere, così da organizzarne insieme il reso.\nCordiali saluti,"),
+            ja("お客様\nご注文（注文番号：%s）の商品がお手元に届かず、ご迷惑をおかけして申し訳ございません。%sを返金いたしましたので、お手数ですが改めてご注文いただけますでしょうか。後日、元の注文の商品が届きましたら、返品の手配をさせていただきますので、お知らせください。\nよろしくお願いいたします。")),
+    DRAFT_ASK_CONSENT(takes(TEXT, DATE, MONEY),
+            fr("Bonjour,\nVotre commande %s a finalement été livrée le %s, après que nous vous avons remboursé %s. Avec votre consentement, Amazon peut vous refacturer cette commande. Pourriez-vous nous dire si vous l'acceptez ?\nCordialement,"),
+            en("Hello,\nYour order %s finally arrived on %s, after we had refunded you %s. With your consent, Amazon can charge you again for this order. Could you let us know whether you agree?\nKind regards,"),
+            de("Guten Tag,\nIhre Bestellung %s ist am %s doch noch zugestellt worden, nachdem wir Ihnen %s erstattet hatten. Mit Ihrer Zustimmung kann Amazon Ihnen diese Bestellung erneut in Rechnung stellen. Könnten Sie uns mitteilen, ob Sie damit einverstanden sind?\nMit freundlichen Grüßen"),
+            es("Hola:\nSu pedido %s se entregó finalmente el %s, después de que le reembolsáramos %s. Con su consentimiento, Amazon puede volver a cobrarle este pedido. ¿Podría indicarnos si está de acuerdo?\nUn cordial saludo,"),
+            it("Gentile cliente,\nil Suo ordine %s è stato infine consegnato il giorno %s, dopo che Le avevamo rimborsato %s. Con il Suo consenso, Amazon può addebitarLe di nuovo questo ordine. Potrebbe farci sapere se è d'accordo?\nCordiali saluti,"),
+            ja("お客様\nご注文（注文番号：%s）の商品は%sに配達されましたが、その前に%sを返金しておりました。お客様の同意があれば、Amazonがこのご注文について改めて請求することができます。ご同意いただけるかどうか、お知らせいただけますでしょうか。\nよろしくお願いいたします。")),
+    DRAFT_ARRANGE_RETURN(takes(TEXT, DATE),
+            fr("Bonjour,\nVotre commande d'origine %s a finalement été livrée le %s, après son remboursement. Nous souhaitons organiser son retour avec vous : pourriez-vous nous dire ce qui vous conviendrait ?\nCordialement,"),
+            en("Hello,\nYour original order %s finally arrived on %s, after it was refunded. We would like to arrange its return with you: could you let us know what suits you?\nKind regards,"),
+            de("Guten Tag,\nIhre ursprüngliche Bestellung %s ist am %s doch noch zugestellt worden, nachdem wir Ihnen den Kaufpreis erstattet hatten. Wir möchten die Rücksendung gern mit Ihnen vereinbaren: Könnten Sie uns sagen, wie es Ihnen am besten passt?\nMit freundlichen Grüßen"),
+            es("Hola:\nSu pedido original %s se entregó finalmente el %s, después de haberse reembolsado. Nos gustaría organizar con usted su devolución: ¿podría indicarnos cómo le viene mejor?\nUn cordial saludo,"),
+            it("Gentile cliente,\nil Suo ordine originale %s è stato infine consegnato il giorno %s, dopo il rimborso. Vorremmo organizzarne il reso insieme a Lei: potrebbe dirci come preferisce procedere?\nCordiali saluti,"),
+            ja("お客様\n返金済みのご注文（注文番号：%s）の商品が、%sに配達されました。つきましては、返品の手配についてご相談させてください。ご都合のよい方法をお知らせいただけますでしょうか。\nよろしくお願いいたします。")),
 
-    Message(String french, String english) {
-        this.french = french;
-        this.english = english;
+    // Parts: the words arguments and drafts are printed with.
+    /** A day count: the singular form, then "|", then the plural one. */
+    PART_DAYS(takes(DAYS),
+            fr("%s jour|%s jours"),
+            en("%s day|%s days"),
+            de("%s Tag|%s Tage"),
+            es("%s día|%s días"),
+            it("%s giorno|%s giorni"),
+            ja("%s日|%s日")),
+    /** A carrier the seller did not name. */
+    PART_UNNAMED_CARRIER(takes(),
+            fr("votre transporteur"),
+            en("your carrier"),
+            de("Ihrem Versanddienstleister"),
+            es("su transportista"),
+            it("il Suo corriere"),
+            ja("配送業者")),
+    /** The last line of every draft: the one thing the seller fills in. */
+    PART_SIGNATURE(takes(),
+            fr("[Votre nom de vendeur]"),
+            en("[Your seller name]"),
+            de("[Ihr Verkäufername]"),
+            es("[Su nombre de vendedor]"),
+            it("[Nome del venditore]"),
+            ja("[出品者名]"));
+
+    /** What a text is for: a sentence to the seller, a draft to the buyer, or a part of either. */
+    public enum Use { SENTENCE, DRAFT, PART }
+
+    private final List<Arg> args;
+    private final Map<Language, String> patterns = new EnumMap<>(Language.class);
+
+    Message(List<Arg> args, Text... texts) {
+        this.args = args;
+        for (Text text : texts) {
+            patterns.putIfAbsent(text.language(), Glossary.resolve(text.pattern(), text.language()));
+        }
     }
 
+    /** The placeholders' types, in order. */
+    public List<Arg> args() {
+        return args;
+    }
+
+    public Use use() {
+        return name().startsWith("DRAFT_") ? Use.DRAFT : name().startsWith("PART_") ? Use.PART : Use.SENTENCE;
+    }
+
+    /** The languages this message has a text in (every one: a test checks). */
+    public java.util.Set<Language> languages() {
+        return Collections.unmodifiableSet(patterns.keySet());
+    }
+
+    /** The text in {@code language}, glossary names in place, {@code %s} where arguments go. */
     public String pattern(Language language) {
-        return language == Language.FR ? french : english;
+        String pattern = patterns.get(language);
+        if (pattern == null) {
+            throw new IllegalStateException(name() + " has no " + language.code() + " text");
+        }
+        return pattern;
+    }
+
+    /** The text in {@code wording}'s language with each argument formatted for it, by its declared type. */
+    public String render(Wording wording, List<String> values) {
+        String pattern = pattern(wording.language());
+        StringBuilder out = new StringBuilder(pattern.length() + 32);
+        int from = 0;
+        int i = 0;
+        for (int at = pattern.indexOf("%s"); at >= 0 && i < values.size(); at = pattern.indexOf("%s", from)) {
+            Arg type = i < args.size() ? args.get(i) : Arg.TEXT;
+            out.append(pattern, from, at).append(type.format(String.valueOf(values.get(i)), wording));
+            from = at + 2;
+            i++;
+        }
+        return out.append(pattern, from, pattern.length()).toString();
+    }
+
+    /** One language's text of a message, as written in the catalogue. */
+    record Text(Language language, String pattern) {
+        static Text fr(String pattern) {
+            return new Text(Language.FR, pattern);
+        }
+
+        static Text en(String pattern) {
+            return new Text(Language.EN, pattern);
+        }
+
+        static Text de(String pattern) {
+            return new Text(Language.DE, pattern);
+        }
+
+        static Text es(String pattern) {
+            return new Text(Language.ES, pattern);
+        }
+
+        static Text it(String pattern) {
+            return new Text(Language.IT, pattern);
+        }
+
+        static Text ja(String pattern) {
+            return new Text(Language.JA, pattern);
+        }
     }
 }

@@ -25,13 +25,13 @@ public final class ResolutionOptions {
         // A carrier scan with no refund before it is the seller's evidence in a not-received dispute.
         Optional<Arrival> scan = claimCase.arrivedAfterRefund() ? Optional.empty() : claimCase.arrival(ArrivalSource.CARRIER);
         List<Kind> order = new ArrayList<>();
-        order.add(Kind.contact(window, scan));
+        order.add(Kind.contact(facts, window, scan));
         if (facts.fulfilment() == Fulfilment.MARKETPLACE) {
             order.add(Kind.marketplaceReturns());
         } else {
             RefundLedger ledger = claimCase.ledger();
             List<Kind> refunds = ledger.remaining().isPositive()
-                    ? List.of(Kind.refund(ledger), Kind.refundAndReorder())
+                    ? List.of(Kind.refund(facts, ledger), Kind.refundAndReorder(facts, ledger))
                     : List.of();
             Kind carrier = facts.shipment().status().carrierCanHelp() ? Kind.carrier(facts.shipment())
                     : scan.map(a -> Kind.proofOfDelivery(facts.shipment(), a.deliveredOn())).orElse(null);
@@ -48,24 +48,29 @@ public final class ResolutionOptions {
         List<ResolutionOption> ranked = new ArrayList<>(order.size());
         for (int i = 0; i < order.size(); i++) {
             Kind k = order.get(i);
-            ranked.add(new ResolutionOption(k.kind, i + 1, k.rules, k.consequences));
+            ranked.add(new ResolutionOption(k.kind, i + 1, k.rules, k.consequences, k.draft));
         }
         return List.copyOf(ranked);
     }
 
-    private record Kind(OptionKind kind, List<Rule> rules, List<Statement> consequences) {
+    private record Kind(OptionKind kind, List<Rule> rules, List<Statement> consequences, Draft draft) {
 
-        static Kind contact(ClaimWindow window, Optional<Arrival> scan) {
+        Kind(OptionKind kind, List<Rule> rules, List<Statement> consequences) {
+            this(kind, rules, consequences, null);
+        }
+
+        static Kind contact(OrderFacts facts, ClaimWindow window, Optional<Arrival> scan) {
             List<Statement> says = new ArrayList<>();
             says.add(Statement.of(Rule.R1, Message.OWN_POLICY_DECIDES));
             scan.ifPresent(a -> says.add(Statement.of(Rule.R1, Message.CONTACT_WITH_PROOF, a.deliveredOn())));
             says.add(Statement.of(Rule.R5, Message.CLAIM_STILL_POSSIBLE, window.opensOn(), window.deadline()));
-            return new Kind(OptionKind.CONTACT_BUYER, List.of(Rule.R1, Rule.R5), says);
+            return new Kind(OptionKind.CONTACT_BUYER, List.of(Rule.R1, Rule.R5), says,
+                    Draft.contact(facts, scan.map(Arrival::deliveredOn)));
         }
 
         static Kind proofOfDelivery(Shipment shipment, java.time.LocalDate scannedOn) {
             return new Kind(OptionKind.CARRIER_ASSISTANCE, List.of(Rule.R8), List.of(Statement.of(Rule.R8,
-                    Message.CARRIER_PROOF_OF_DELIVERY, shipment.carrier() == null ? "-" : shipment.carrier(), scannedOn)));
+                    Message.CARRIER_PROOF_OF_DELIVERY, shipment.carrier() == null ? Arg.NO_CARRIER : shipment.carrier(), scannedOn)));
         }
 
         static Kind marketplaceReturns() {
@@ -73,20 +78,21 @@ public final class ResolutionOptions {
                     List.of(Statement.of(Rule.R4, Message.MARKETPLACE_RETURNS)));
         }
 
-        static Kind refund(RefundLedger ledger) {
+        /** The draft tells the buyer of a refund of what is left; recordRefund's answer drafts the amount refunded. */
+        static Kind refund(OrderFacts facts, RefundLedger ledger) {
             return new Kind(OptionKind.REFUND, List.of(Rule.R3), List.of(
                     Statement.of(Rule.R3, Message.REFUND_FRIENDLIEST, ledger.remaining()),
-                    Statement.of(Rule.R3, Message.REFUND_THEN_ARRIVAL)));
+                    Statement.of(Rule.R3, Message.REFUND_THEN_ARRIVAL)), Draft.refund(facts, ledger.remaining(), false));
         }
 
-        static Kind refundAndReorder() {
+        static Kind refundAndReorder(OrderFacts facts, RefundLedger ledger) {
             return new Kind(OptionKind.REFUND_AND_REORDER, List.of(Rule.R7), List.of(
                     Statement.of(Rule.R7, Message.REORDER_GOOD_SERVICE),
-                    Statement.of(Rule.R7, Message.REORDER_THEN_ARRIVAL)));
+                    Statement.of(Rule.R7, Message.REORDER_THEN_ARRIVAL)), Draft.refund(facts, ledger.remaining(), true));
         }
 
         static Kind carrier(Shipment shipment) {
-            String carrier = shipment.carrier() == null ? "-" : shipment.carrier();
+            String carrier = shipment.carrier() == null ? Arg.NO_CARRIER : shipment.carrier();
             List<Statement> says = new ArrayList<>();
             says.add(Statement.of(Rule.R8, shipment.status() == CarrierStatus.LOST_IN_TRANSIT
                     ? Message.CARRIER_STATUS_LOST : Message.CARRIER_STATUS_WRONG_ADDRESS, carrier));

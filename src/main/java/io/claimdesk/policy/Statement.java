@@ -3,7 +3,10 @@ package io.claimdesk.policy;
 import java.util.List;
 import java.util.Objects;
 
-/** One thing the desk says, with the rule that makes it true; rendered per language by {@link #render(Language)}. */
+/**
+ * One thing the desk says, with the rule that makes it true. Its arguments stay machine text (ISO dates,
+ * "59.90 EUR", ids), as stored in a case's history; {@link #render(Wording)} formats them for the reader.
+ */
 public record Statement(Rule rule, Message message, List<String> args) {
 
     public Statement {
@@ -17,11 +20,20 @@ public record Statement(Rule rule, Message message, List<String> args) {
     }
 
     /** "[R6] ..." : the rule id first, so every line of an explanation can be traced. */
+    public String render(Wording wording) {
+        return "[" + rule + "] " + message.render(wording, args);
+    }
+
+    /** {@link #render(Wording)} with the language's home formats ({@link Wording#of(Language)}). */
     public String render(Language language) {
-        return "[" + rule + "] " + String.format(java.util.Locale.ROOT, message.pattern(language), args.toArray());
+        return render(Wording.of(language));
+    }
+
+    public static List<String> renderAll(List<Statement> statements, Wording wording) {
+        return statements.stream().map(s -> s.render(wording)).toList();
     }
 
     public static List<String> renderAll(List<Statement> statements, Language language) {
-        return statements.stream().map(s -> s.render(language)).toList();
+        return renderAll(statements, Wording.of(language));
     }
 }

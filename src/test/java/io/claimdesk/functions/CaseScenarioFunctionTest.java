@@ -68,7 +68,7 @@ class CaseScenarioFunctionTest {
         JsonNode followUpEntry = finalCase.path("history").get(3);
         assertThat(followUpEntry.path("rules").toString()).contains("R3");
         assertThat(followUpEntry.path("says")).hasSize(1);
-        assertThat(followUpEntry.path("says").get(0).asText()).startsWith("[R3] ").contains("2026-03-20");
+        assertThat(followUpEntry.path("says").get(0).asText()).startsWith("[R3] ").contains("20 mars 2026");
         assertThat(finalCase.path("status").asText()).as("still waiting for the buyer's answer").isEqualTo("LATE_ARRIVAL_FLAGGED");
         assertThat(finalCase.path("nextAttention").path("kind").asText()).isEqualTo("LATE_ARRIVAL_EXPIRES");
         assertThat(LocalDate.parse(finalCase.path("nextAttention").path("on").asText()))

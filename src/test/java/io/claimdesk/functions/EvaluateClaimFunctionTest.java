@@ -41,6 +41,11 @@ class EvaluateClaimFunctionTest {
         JsonNode explanation = answer.path("explanation");
         assertThat(explanation).allSatisfy(line -> assertThat(line.asText()).matches("\\[R[1-8]\\] .+"));
         assertThat(explanation.get(explanation.size() - 1).asText()).startsWith("[R2] ");
+        assertThat(explanation.get(0).asText())
+                .isEqualTo("[R6] Au 14 mars 2026, l'acheteur peut déposer une réclamation jusqu'au 8 juin 2026 inclus (encore 86 jours).");
+        assertThat(answer.path("options").get(0).path("draft").path("purpose").asText()).isEqualTo("CONTACT_BUYER");
+        assertThat(answer.path("options").get(0).path("draft").path("text").asText()).startsWith("Bonjour,\n")
+                .contains(orderId).endsWith("\n[Votre nom de vendeur]");
         assertThat(answer.path("caseView").path("status").asText()).isEqualTo("OPEN");
         assertThat(answer.path("caseView").path("version").asLong()).isEqualTo(1);
         assertThat(answer.path("caseView").path("remaining").asText()).isEqualTo("59.90");
@@ -80,7 +85,9 @@ class EvaluateClaimFunctionTest {
     @Test
     void answersInEnglishWhenAsked() {
         JsonNode answer = Lambda.ok(Events.evaluate(Events.newOrderId()).put("language", "en"));
-        assertThat(answer.path("explanation").get(0).asText()).startsWith("[R6] On 2026-03-14 the buyer can file a claim");
+        assertThat(answer.path("explanation").get(0).asText())
+                .isEqualTo("[R6] On March 14, 2026, the buyer can file a claim until June 8, 2026 inclusive (86 days left).");
+        assertThat(answer.path("options").get(0).path("draft").path("language").asText()).as("the buyer's language").isEqualTo("fr");
     }
 
     @Test

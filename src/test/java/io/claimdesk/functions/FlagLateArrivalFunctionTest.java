@@ -71,7 +71,14 @@ class FlagLateArrivalFunctionTest {
         JsonNode arrival = answer.path("arrival");
         assertThat(arrival.path("decision").asText()).isEqualTo("ASK_CONSENT_TO_CHARGE");
         assertThat(arrival.path("nextSteps")).hasSize(1);
-        assertThat(arrival.path("nextSteps").get(0).asText()).startsWith("[R3] ").contains(DELIVERED_ON.toString());
+        assertThat(arrival.path("nextSteps").get(0).asText())
+                .startsWith("[R3] The original order arrived on March 20, 2026, after it was refunded: Amazon can charge the buyer again");
+        assertThat(arrival.path("drafts")).singleElement().satisfies(draft -> {
+            assertThat(draft.path("purpose").asText()).isEqualTo("ASK_CONSENT_TO_CHARGE");
+            assertThat(draft.path("language").asText()).isEqualTo("fr");
+            assertThat(draft.path("text").asText()).contains("livrée le 20 mars 2026").contains("remboursé 20,00\u00a0€")
+                    .contains("Amazon peut vous refacturer");
+        });
         JsonNode caseView = arrival.path("caseView");
         assertThat(caseView.path("status").asText()).isEqualTo("LATE_ARRIVAL_FLAGGED");
         assertThat(caseView.path("arrivals")).hasSize(1);
@@ -192,7 +199,7 @@ class FlagLateArrivalFunctionTest {
         assertThat(answer.path("decision").asText()).isEqualTo("ARRIVED_BEFORE_REFUND");
         assertThat(answer.path("refundedAfterArrivalOn").asText()).isEqualTo(REFUNDED_ON.toString());
         assertThat(answer.path("nextSteps")).hasSize(1);
-        assertThat(answer.path("nextSteps").get(0).asText()).startsWith("[R3] ").contains("2026-03-12").contains(REFUNDED_ON.toString());
+        assertThat(answer.path("nextSteps").get(0).asText()).startsWith("[R3] ").contains("12 mars 2026").contains("15 mars 2026");
         assertThat(answer.path("caseView").path("status").asText()).isEqualTo("OPEN");
         assertThat(answer.path("caseView").has("lateArrival")).as("nothing to consent to or return").isFalse();
     }

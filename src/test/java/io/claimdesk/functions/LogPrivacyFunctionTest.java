@@ -131,7 +131,7 @@ class LogPrivacyFunctionTest {
         ignoreRefusal(() -> functions.recordRefund(Events.refund(orderId).put("refundId", "r1").put("amount", "30.00")));
         ignoreRefusal(() -> functions.recordRefund(Events.refund(orderId).put("refundId", "r2").put("currency", "eur")));
         ignoreRefusal(() -> functions.evaluateClaim(Events.evaluate(orderId).put("orderTotal", "59.905")));
-        ignoreRefusal(() -> functions.evaluateClaim(Events.evaluate(orderId).put("language", "de")));
+        ignoreRefusal(() -> functions.evaluateClaim(Events.evaluate(orderId).put("language", "pt")));
         Lambda.ok(Events.arrival(orderId));
         Lambda.ok(Events.arrival(orderId));
         Lambda.invoke(Events.arrival(orderId).put("source", "COURIER"));

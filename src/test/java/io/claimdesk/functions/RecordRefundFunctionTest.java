@@ -39,6 +39,8 @@ class RecordRefundFunctionTest {
         assertThat(answer.path("replay").asBoolean()).isFalse();
         assertThat(answer.path("refund").path("amount").asText()).isEqualTo("20.00");
         assertThat(answer.path("refund").path("refundedOn").asText()).isEqualTo("2026-03-15");
+        assertThat(answer.path("draft").path("purpose").asText()).isEqualTo("REFUND_DONE");
+        assertThat(answer.path("draft").path("text").asText()).contains("Nous vous avons remboursé 20,00\u00a0€.");
         assertThat(answer.path("caseView").path("refunded").asText()).isEqualTo("20.00");
         assertThat(answer.path("caseView").path("remaining").asText()).isEqualTo("39.90");
         assertThat(answer.path("caseView").path("refundStanding").asText()).isEqualTo("PARTIAL");

@@ -466,7 +466,7 @@ class ClaimCaseTest {
                 assertThat(s.rule()).isEqualTo(Rule.R6);
                 assertThat(s.message()).isEqualTo(Message.DEADLINE_PASSED_CLOSED);
                 assertThat(s.args()).containsExactly("2026-06-08");
-                assertThat(s.render(Language.EN)).contains("Amazon may still accept");
+                assertThat(s.render(Language.EN)).contains("Amazon reserves the right to accept claims filed after the deadline");
             });
             assertThat(t.after().nextAttention()).isEmpty();
         }

@@ -32,8 +32,10 @@ class ClaimPolicyTest {
         assertThat(messages(evaluation)).containsExactly(Message.WINDOW_NOT_YET_OPEN, Message.OPENS_BY_DELIVERY,
                 Message.DEADLINE_FROM_DELIVERY, Message.FEEDBACK_STAYS_POSSIBLE);
         assertThat(evaluation.statements().get(0).args()).containsExactly("2026-03-12", "2026-03-13", "1");
-        assertThat(evaluation.statements().get(1).args()).containsExactly("2026-03-10");
+        assertThat(evaluation.statements().get(1).args()).containsExactly("2026-03-13", "2026-03-10");
         assertThat(evaluation.statements().get(2).args()).containsExactly("2026-03-10");
+        assertThat(evaluation.statements().get(0).render(Language.FR))
+                .isEqualTo("[R6] Au 12 mars 2026, l'acheteur ne peut pas encore déposer de réclamation : il pourra le faire à partir du 13 mars 2026, dans 1 jour.");
     }
 
     @Test
@@ -44,18 +46,33 @@ class ClaimPolicyTest {
         assertThat(evaluation.window().opensOn()).isEqualTo(date("2026-01-31"));
         assertThat(messages(evaluation)).contains(Message.OPENS_ON_BOTH_BOUNDS)
                 .doesNotContain(Message.OPENS_BY_ORDER, Message.OPENS_BY_DELIVERY);
-        assertThat(evaluation.statements().get(1).render(Language.EN)).contains("2026-01-31").contains("same day");
+        assertThat(evaluation.statements().get(1).render(Language.EN)).contains("January 31, 2026").contains("same day");
     }
 
     @Test
-    void onTheDeadlineTheBuyerCanStillFileWithNoDayLeft() {
+    void onTheDeadlineTheBuyerCanStillFileAndIsToldItIsTheLastDay() {
         ClaimEvaluation evaluation = ClaimPolicy.evaluate(order("2026-01-01", "2026-02-15").open(), date("2026-05-16"));
 
         assertThat(evaluation.phase()).isEqualTo(new ClaimPhase.Open(0));
-        assertThat(messages(evaluation)).containsExactly(Message.WINDOW_OPEN, Message.OPENS_BY_ORDER,
+        assertThat(messages(evaluation)).containsExactly(Message.WINDOW_OPEN_LAST_DAY, Message.OPENS_BY_ORDER,
                 Message.DEADLINE_FROM_DELIVERY, Message.FEEDBACK_STAYS_POSSIBLE);
-        assertThat(evaluation.statements().get(0).args()).containsExactly("2026-05-16", "2026-05-16", "0");
-        assertThat(evaluation.statements().get(1).args()).containsExactly("2026-01-01");
+        assertThat(evaluation.statements().get(0).args()).containsExactly("2026-05-16");
+        assertThat(evaluation.statements().get(1).args()).containsExactly("2026-01-31", "2026-01-01");
+        assertThat(evaluation.statements().get(0).render(Language.FR))
+                .isEqualTo("[R6] Au 16 mai 2026, l'acheteur peut encore déposer une réclamation : c'est le dernier jour du délai.")
+                .doesNotContain("0 jour");
+        assertThat(evaluation.statements().get(0).render(Language.EN)).contains("the last day").doesNotContain("0 day");
+    }
+
+    @Test
+    void theDayBeforeTheDeadlineSaysOneDayLeftInTheSingular() {
+        ClaimEvaluation evaluation = ClaimPolicy.evaluate(order("2026-01-01", "2026-02-15").open(), date("2026-05-15"));
+
+        assertThat(evaluation.statements().get(0).message()).isEqualTo(Message.WINDOW_OPEN);
+        assertThat(evaluation.statements().get(0).render(Language.FR))
+                .isEqualTo("[R6] Au 15 mai 2026, l'acheteur peut déposer une réclamation jusqu'au 16 mai 2026 inclus (encore 1 jour).");
+        assertThat(evaluation.statements().get(0).render(Language.EN))
+                .isEqualTo("[R6] On May 15, 2026, the buyer can file a claim until May 16, 2026 inclusive (1 day left).");
     }
 
     @Test
@@ -67,8 +84,10 @@ class ClaimPolicyTest {
         assertThat(late.message()).isEqualTo(Message.WINDOW_LATE);
         assertThat(late.rule()).isEqualTo(Rule.R6);
         assertThat(late.args()).containsExactly("2026-05-17", "2026-05-16", "1");
-        assertThat(late.render(Language.EN)).contains("Amazon may still accept").doesNotContainIgnoringCase("impossible");
-        assertThat(late.render(Language.FR)).contains("Amazon se réserve toutefois le droit d'accepter").doesNotContainIgnoringCase("impossible");
+        assertThat(late.render(Language.EN)).contains("Amazon reserves the right to accept claims filed after the deadline")
+                .doesNotContainIgnoringCase("impossible");
+        assertThat(late.render(Language.FR)).contains("Amazon se réserve le droit d'accepter des réclamations déposées après ce délai")
+                .doesNotContainIgnoringCase("impossible");
     }
 
     @Test

@@ -53,7 +53,8 @@ class ClaimTest {
         assertThat(t.after().closeReason()).isNull();
         assertThat(t.after().closedOn()).isNull();
         assertThat(t.entries().get(0).statements().get(0).message()).isEqualTo(Message.CLAIM_FILED_LATE);
-        assertThat(t.entries().get(0).statements().get(0).render(Language.EN)).contains("Amazon may still accept it");
+        assertThat(t.entries().get(0).statements().get(0).render(Language.EN))
+                .contains("Amazon reserves the right to accept claims filed after the deadline");
     }
 
     @Test

@@ -49,7 +49,13 @@ class MarketplaceTest {
         assertThat(Marketplace.US.currency()).isEqualTo(Currency.getInstance("USD"));
         assertThat(Marketplace.JP.currency()).isEqualTo(Currency.getInstance("JPY"));
         assertThat(Marketplace.UK.currency()).isEqualTo(Currency.getInstance("GBP"));
-        assertThat(Marketplace.DE.defaultLanguage()).isEqualTo(Language.EN);
+        assertThat(Marketplace.DE.defaultLanguage()).isEqualTo(Language.DE);
+        assertThat(Marketplace.ES.defaultLanguage()).isEqualTo(Language.ES);
+        assertThat(Marketplace.IT.defaultLanguage()).isEqualTo(Language.IT);
+        assertThat(Marketplace.JP.defaultLanguage()).isEqualTo(Language.JA);
+        assertThat(Marketplace.UK.defaultLanguage()).isEqualTo(Language.EN);
+        assertThat(Marketplace.US.defaultLanguage()).isEqualTo(Language.EN);
+        assertThat(Marketplace.UK.country()).isEqualTo("GB");
     }
 
     @Test
@@ -71,9 +77,14 @@ class MarketplaceTest {
     void languagesParseInAnyCase() {
         assertThat(Language.parse("language", "fr")).isEqualTo(Language.FR);
         assertThat(Language.parse("language", "EN")).isEqualTo(Language.EN);
+        assertThat(Language.parse("language", "de")).isEqualTo(Language.DE);
+        assertThat(Language.parse("language", "Es")).isEqualTo(Language.ES);
+        assertThat(Language.parse("language", "it")).isEqualTo(Language.IT);
+        assertThat(Language.parse("language", "ja")).isEqualTo(Language.JA);
 
-        Refusal refusal = catchThrowableOfType(Refusal.class, () -> Language.parse("language", "de"));
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> Language.parse("language", "jp"));
         assertThat(refusal.code()).isEqualTo(RefusalCode.VALIDATION_FAILED);
         assertThat(refusal.field()).isEqualTo("language");
+        assertThat(refusal.getMessage()).isEqualTo("unknown language 'jp'; known: fr, en, de, es, it, ja");
     }
 }

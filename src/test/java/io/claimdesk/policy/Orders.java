@@ -58,7 +58,7 @@ final class Orders {
         return ClaimCase.open(facts, noonOn(facts.orderDate(), facts.marketplace())).after();
     }
 
-    /** Asserts that a statement has exactly as many arguments as its sentence has placeholders, in both languages. */
+    /** Asserts that a statement has exactly as many arguments as its sentence has placeholders, and reads well, in every language. */
     static void assertWellFormed(Statement statement) {
         for (Language language : Language.values()) {
             assertThat(placeholders(statement.message().pattern(language)))
@@ -66,6 +66,7 @@ final class Orders {
                     .isEqualTo(statement.args().size());
             String rendered = statement.render(language);
             assertThat(rendered).startsWith("[" + statement.rule().name() + "] ").doesNotContain("%s");
+            ReadableText.assertReadable(rendered, statement.message() + " in " + language);
         }
         assertThat(statement.render(Language.FR)).isNotEqualTo(statement.render(Language.EN));
     }

@@ -64,8 +64,9 @@ class ResolutionOptionsTest {
             Statement r5 = contact.consequences().get(1);
             assertThat(r5.message()).isEqualTo(Message.CLAIM_STILL_POSSIBLE);
             assertThat(r5.args()).containsExactly("2026-03-13", "2026-06-08");
-            assertThat(r5.render(Language.EN)).startsWith("[R5] ").contains("2026-03-13").contains("2026-06-08");
-            assertThat(r5.render(Language.FR)).startsWith("[R5] ").contains("2026-03-13").contains("2026-06-08");
+            assertThat(r5.render(Language.EN)).startsWith("[R5] ").contains("March 13, 2026").contains("June 8, 2026");
+            assertThat(r5.render(Language.FR)).startsWith("[R5] ").contains("du 13 mars 2026 au 8 juin 2026 inclus")
+                    .contains("réclamation au titre de la Garantie A à Z");
         }
     }
 
