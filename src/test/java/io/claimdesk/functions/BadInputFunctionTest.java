@@ -306,7 +306,7 @@ class BadInputFunctionTest {
                 "INVALID_TRANSITION", "followUp");
         kind("F: followUp for an unknown order", 'F', e -> e.put("orderId", "no-such-order"), "CASE_NOT_FOUND", "orderId");
         kind("F: extra field", 'F', set("buyerPhone", "\"0612345678\""), V, "buyerPhone");
-        kind("F: language unknown", 'F', set("language", "\"de\""), V, "language");
+        kind("F: language unknown", 'F', set("language", "\"pt\""), V, "language");
         kind("S: scheduled event without time", 'S', remove("time"), V, "time");
         kind("S: scheduled event of another detail-type", 'S', set("detail-type", "\"Object Created\""), V, "detail-type");
         kind("S: scheduled event time badly formatted", 'S', set("time", "\"yesterday\""), V, "time");

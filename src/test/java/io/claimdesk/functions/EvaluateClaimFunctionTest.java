@@ -152,7 +152,7 @@ class EvaluateClaimFunctionTest {
         assertThat(evidence.path("carrierStatus").asText()).isEqualTo(shipment.path("status").asText());
         assertThat(evidence.path("refunds")).isEmpty();
         assertThat(evidence.has("deliveryScanOn")).isFalse();
-        assertThat(answer.path("explanation").toString()).contains("2026-03-20");
+        assertThat(answer.path("explanation").toString()).contains("20 mars 2026");
 
         CallCounter.reset();
         JsonNode again = Lambda.ok(Events.fileClaim(orderId));
