@@ -198,7 +198,9 @@ class CaseScenarioFunctionTest {
         JsonNode swept = Lambda.ok(sample.apply("scheduled-sweep.json")).path("sweep");
         assertThat(swept.path("complete").asBoolean()).isTrue();
 
-        assertThat(used).as("every file of events/ was sent").containsExactlyInAnyOrderElementsOf(Events.names());
+        // caseDesk's samples are CaseDeskFunctionTest's, the SP-API orders SpApiOrderFunctionTest's.
+        assertThat(used).as("every file of events/ was sent").containsExactlyInAnyOrderElementsOf(Events.names().stream()
+                .filter(name -> !name.startsWith("case-desk-") && !name.startsWith("evaluate-spapi-")).toList());
         assertThat(StoredCase.of(orderId).events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "ARRIVAL_REPORTED",
                 "CONSENT_GIVEN", "CLAIM_FILED");
     }

@@ -100,6 +100,22 @@ class SpApiOrderFunctionTest {
         }
     }
 
+    @Test
+    void theReadmeSampleEventsOfBothShapesAreEvaluated() {
+        JsonNode v0 = Lambda.ok(Events.load("evaluate-spapi-v0.json"));
+        assertThat(v0.path("orderId").asText()).isEqualTo("921-3175655-0452641");
+        assertThat(v0.path("language").asText()).isEqualTo("en");
+        // An order fulfilled by Amazon (AFN): Amazon's returns process, no seller refund (R4).
+        assertThat(v0.path("options").findValuesAsText("kind")).contains("FBA_PROCESS").doesNotContain("REFUND");
+
+        JsonNode v2026 = Lambda.ok(Events.load("evaluate-spapi-v2026.json"));
+        assertThat(v2026.path("orderId").asText()).isEqualTo("202-1234567-8901234");
+        assertThat(v2026.path("caseView").path("orderTotal").asText()).isEqualTo("103.97");
+        assertThat(v2026.path("caseView").path("currency").asText()).isEqualTo("GBP");
+        // The deliverByWindow's latest time, 2024-12-30T23:59:59Z, is 30 December in London: the window opens 3 days later.
+        assertThat(v2026.path("claimWindow").path("opensOn").asText()).isEqualTo("2025-01-02");
+    }
+
     private static JsonNode answer(ObjectNode event, List<String> answers) {
         io.restassured.response.Response r = Lambda.invoke(event);
         assertThat(r.statusCode()).as("the invocation itself succeeds").isEqualTo(200);
