@@ -208,12 +208,12 @@ public class ClaimFunctions {
      * serviceDate, shipment, orderTotal with currency.
      */
     private static OrderFacts fromSpApiOrder(EvaluateClaimInput in) {
-        for (var written : java.util.Map.of("orderId", in.orderId() != null, "marketplace", in.marketplace() != null,
-                "fulfilment", in.fulfilment() != null, "orderDate", in.orderDate() != null, "orderedAt", in.orderedAt() != null).entrySet()) {
-            if (written.getValue()) {
-                throw Refusal.invalid(written.getKey(), written.getKey() + " comes from spapiOrder: give the order either as spapiOrder or as its fields, not both");
-            }
-        }
+        // In field-name order, so the same input always names the same field.
+        notBesideSpApiOrder("fulfilment", in.fulfilment());
+        notBesideSpApiOrder("marketplace", in.marketplace());
+        notBesideSpApiOrder("orderDate", in.orderDate());
+        notBesideSpApiOrder("orderId", in.orderId());
+        notBesideSpApiOrder("orderedAt", in.orderedAt());
         SpApiOrder.Mapped order = SpApiOrder.map(in.spapiOrder());
         MDC.put("orderId", order.orderId());
         Marketplace marketplace = order.marketplace();
@@ -245,6 +245,12 @@ public class ClaimFunctions {
     private static Shipment shipment(EvaluateClaimInput.Shipment s) {
         return s == null ? Shipment.none() : new Shipment(s.carrier(), Boolean.TRUE.equals(s.tracking()),
                 Boolean.TRUE.equals(s.insured()), s.status() == null ? io.claimdesk.policy.CarrierStatus.UNKNOWN : s.status());
+    }
+
+    private static void notBesideSpApiOrder(String field, Object value) {
+        if (value != null) {
+            throw Refusal.invalid(field, field + " comes from spapiOrder: give the order either as spapiOrder or as its fields, not both");
+        }
     }
 
     private static void require(String field, Object value) {
