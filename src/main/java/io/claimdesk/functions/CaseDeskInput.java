@@ -1,13 +1,12 @@
 package io.claimdesk.functions;
 
 import java.time.LocalDate;
-
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import java.util.regex.Pattern;
 
 import io.claimdesk.policy.CaseStatus;
+import io.claimdesk.policy.Language;
+import io.claimdesk.policy.Marketplace;
+import io.claimdesk.policy.Refusal;
 
 /**
  * caseDesk's input: {@code orderId} for one case (GET /cases/{orderId}); otherwise the attention list (GET /cases):
@@ -16,11 +15,34 @@ import io.claimdesk.policy.CaseStatus;
  * token {@code next} of the previous page.
  */
 public record CaseDeskInput(
-        @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId,
+        String orderId,
         LocalDate attention,
-        @Pattern(regexp = "[A-Z]{2}", message = "must be a marketplace code such as FR, DE, ES, IT, UK, US, JP") String marketplace,
+        Marketplace marketplace,
         CaseStatus status,
-        @Size(min = 1, max = 2048) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be the next value of the previous page, unchanged") String next,
-        @Min(1) @Max(100) Integer limit,
-        @Pattern(regexp = "(?i)fr|en", message = "must be fr or en") String language) {
+        String next,
+        Integer limit,
+        Language language) {
+
+    private static final Pattern PAGE_TOKEN = Pattern.compile("[A-Za-z0-9_-]+");
+
+    public CaseDeskInput {
+        Fields.range("limit", limit, 1, 100);
+        Fields.matches("next", next, PAGE_TOKEN, "must be the next value of the previous page, unchanged");
+        Fields.length("next", next, 1, 2048);
+        Fields.id("orderId", orderId);
+        if (orderId != null) {
+            // In field-name order, so the same input always names the same field.
+            listOnly("attention", attention);
+            listOnly("limit", limit);
+            listOnly("marketplace", marketplace);
+            listOnly("next", next);
+            listOnly("status", status);
+        }
+    }
+
+    private static void listOnly(String field, Object value) {
+        if (value != null) {
+            throw Refusal.invalid(field, field + " belongs to the attention list; give orderId alone for one case");
+        }
+    }
 }

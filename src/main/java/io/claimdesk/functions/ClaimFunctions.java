@@ -81,31 +81,16 @@ public class ClaimFunctions {
     public Views.Answer<Views.LateArrivalView> flagLateArrival(JsonNode json) {
         return invoke(CaseTable.FLAG_LATE_ARRIVAL, json, () -> {
             if (ScheduledEvent.isOne(json)) {
-                java.time.Instant time = sweepTime(inputs.read(json, ScheduledEvent.class));
+                java.time.Instant time = inputs.read(json, ScheduledEvent.class).time();
                 return Views.LateArrivalView.sweep(Views.SweepView.of(cases.sweep(time, CaseTable.FLAG_LATE_ARRIVAL)));
             }
             ArrivalInput in = inputs.read(json, ArrivalInput.class);
             MDC.put("orderId", in.orderId());
             if (in.followUp() != null) {
-                if (in.deliveredOn() != null || in.source() != null) {
-                    throw Refusal.invalid("followUp", "give either an arrival (deliveredOn and source) or a followUp, not both");
-                }
-                if (in.replacementOrderId() != null && in.followUp() != io.claimdesk.policy.FollowUp.REPLACEMENT_ORDERED) {
-                    throw Refusal.invalid("replacementOrderId", "replacementOrderId goes with followUp REPLACEMENT_ORDERED only");
-                }
                 CaseService.FollowUpResult result = cases.followUp(in.orderId(), in.followUp(), in.replacementOrderId(),
                         CaseTable.FLAG_LATE_ARRIVAL);
                 return Views.LateArrivalView.followUp(Views.FollowUpView.of(in.followUp(), result,
                         language(in.language(), result.after().facts().marketplace())));
-            }
-            if (in.deliveredOn() == null) {
-                throw Refusal.invalid("deliveredOn", "give deliveredOn (yyyy-MM-dd) and source for an arrival, or a followUp");
-            }
-            if (in.source() == null) {
-                throw Refusal.invalid("source", "say who reports the arrival: CARRIER, BUYER or SELLER");
-            }
-            if (in.replacementOrderId() != null) {
-                throw Refusal.invalid("replacementOrderId", "replacementOrderId goes with followUp REPLACEMENT_ORDERED only");
             }
             CaseService.ArrivalResult result = cases.arrive(in.orderId(), in.deliveredOn(), in.source(), CaseTable.FLAG_LATE_ARRIVAL);
             return Views.LateArrivalView.arrival(Views.ArrivalDecisionView.of(result,
@@ -121,20 +106,13 @@ public class ClaimFunctions {
     public Views.Answer<DeskViews.DeskView> caseDesk(JsonNode json) {
         return invoke(CaseTable.CASE_DESK, json, () -> {
             CaseDeskInput in = inputs.read(json, CaseDeskInput.class);
-            Language requested = in.language() == null ? null : Language.parse("language", in.language());
+            Language requested = in.language();
             if (in.orderId() != null) {
-                for (var listed : java.util.Map.of("attention", in.attention() != null, "marketplace", in.marketplace() != null,
-                        "status", in.status() != null, "next", in.next() != null, "limit", in.limit() != null).entrySet()) {
-                    if (listed.getValue()) {
-                        throw Refusal.invalid(listed.getKey(), listed.getKey() + " belongs to the attention list; give orderId alone for one case");
-                    }
-                }
                 MDC.put("orderId", in.orderId());
                 ClaimCase c = desk.find(in.orderId());
                 return DeskViews.DeskView.of(c, requested != null ? requested : c.facts().marketplace().defaultLanguage());
             }
-            Marketplace marketplace = in.marketplace() == null ? null : Marketplace.parse("marketplace", in.marketplace());
-            CaseDesk.Listing listing = new CaseDesk.Listing(in.attention(), marketplace, in.status(),
+            CaseDesk.Listing listing = new CaseDesk.Listing(in.attention(), in.marketplace(), in.status(),
                     in.limit() == null ? CaseDesk.MAX_PAGE : in.limit());
             return DeskViews.DeskView.of(desk.attention(listing, in.next(), java.time.Instant.now()), in.attention(), requested);
         });
@@ -149,7 +127,7 @@ public class ClaimFunctions {
         MDC.put("function", function);
         // Before the input is read, so that a refused input is logged under its order too; only a valid id.
         JsonNode orderId = json == null ? null : json.get("orderId");
-        if (orderId != null && orderId.isTextual() && orderId.asText().matches(Ids.PATTERN)) {
+        if (orderId != null && orderId.isTextual() && Fields.ID.matcher(orderId.asText()).matches()) {
             MDC.put("orderId", orderId.asText());
         }
         RoundTrips.start();
@@ -172,34 +150,17 @@ public class ClaimFunctions {
         }
     }
 
-    /** The time a scheduled sweep runs as of; only EventBridge's "Scheduled Event" starts a sweep. */
-    static java.time.Instant sweepTime(ScheduledEvent event) {
-        if (!ScheduledEvent.DETAIL_TYPE.equals(event.detailType())) {
-            throw Refusal.invalid("detail-type", "only an EventBridge \"" + ScheduledEvent.DETAIL_TYPE + "\" starts a sweep");
-        }
-        return event.time();
-    }
-
-    /** The order facts, from the fields written out or from an SP-API order; the required ones are checked here. */
+    /** The order facts, from the fields written out or from an SP-API order; the policy checks them when it takes them. */
     static OrderFacts toFacts(EvaluateClaimInput in) {
         return in.spapiOrder() == null ? fromFields(in) : fromSpApiOrder(in);
     }
 
     private static OrderFacts fromFields(EvaluateClaimInput in) {
-        // Checked in field-name order, as the validator reports the first field by name.
-        require("currency", in.currency());
-        require("fulfilment", in.fulfilment());
-        require("marketplace", in.marketplace());
-        require("orderId", in.orderId());
-        require("orderTotal", in.orderTotal());
-        Marketplace marketplace = Marketplace.parse("marketplace", in.marketplace());
-        if ((in.orderDate() == null) == (in.orderedAt() == null)) {
-            throw Refusal.invalid("orderDate", "give exactly one of orderDate (yyyy-MM-dd) or orderedAt (an instant)");
-        }
+        Marketplace marketplace = in.marketplace();
         LocalDate orderDate = in.orderDate() != null ? in.orderDate() : marketplace.dateOf(in.orderedAt());
         Money total = Money.parse("orderTotal", in.orderTotal(), Marketplace.currencyNamed("currency", in.currency()));
         return new OrderFacts(in.orderId(), marketplace, in.fulfilment(), orderDate, in.maxDeliveryDate(), in.serviceDate(),
-                total, shipment(in.shipment()), in.reportedOn()).check();
+                total, shipment(in.shipment()), in.reportedOn());
     }
 
     /**
@@ -208,12 +169,6 @@ public class ClaimFunctions {
      * serviceDate, shipment, orderTotal with currency.
      */
     private static OrderFacts fromSpApiOrder(EvaluateClaimInput in) {
-        // In field-name order, so the same input always names the same field.
-        notBesideSpApiOrder("fulfilment", in.fulfilment());
-        notBesideSpApiOrder("marketplace", in.marketplace());
-        notBesideSpApiOrder("orderDate", in.orderDate());
-        notBesideSpApiOrder("orderId", in.orderId());
-        notBesideSpApiOrder("orderedAt", in.orderedAt());
         SpApiOrder.Mapped order = SpApiOrder.map(in.spapiOrder());
         MDC.put("orderId", order.orderId());
         Marketplace marketplace = order.marketplace();
@@ -226,9 +181,7 @@ public class ClaimFunctions {
             maxDelivery = marketplace.dateOf(order.latestDeliveryAt());
         }
         Money total;
-        if (in.orderTotal() != null || in.currency() != null) {
-            require("orderTotal", in.orderTotal());
-            require("currency", in.currency());
+        if (in.orderTotal() != null) {
             total = Money.parse("orderTotal", in.orderTotal(), Marketplace.currencyNamed("currency", in.currency()));
         } else if (order.orderTotal() != null) {
             total = Money.parse("orderTotal", order.orderTotal(), Marketplace.currencyNamed("currency", order.currency()));
@@ -239,7 +192,7 @@ public class ClaimFunctions {
         Shipment shipment = in.shipment() != null ? shipment(in.shipment()) : order.shipment() == null ? Shipment.none()
                 : new Shipment(order.shipment().carrier(), order.shipment().tracked(), false, order.shipment().status());
         return new OrderFacts(order.orderId(), marketplace, order.fulfilment(), marketplace.dateOf(order.orderedAt()),
-                maxDelivery, in.serviceDate(), total, shipment, in.reportedOn()).check();
+                maxDelivery, in.serviceDate(), total, shipment, in.reportedOn());
     }
 
     private static Shipment shipment(EvaluateClaimInput.Shipment s) {
@@ -247,23 +200,11 @@ public class ClaimFunctions {
                 Boolean.TRUE.equals(s.insured()), s.status() == null ? io.claimdesk.policy.CarrierStatus.UNKNOWN : s.status());
     }
 
-    private static void notBesideSpApiOrder(String field, Object value) {
-        if (value != null) {
-            throw Refusal.invalid(field, field + " comes from spapiOrder: give the order either as spapiOrder or as its fields, not both");
-        }
-    }
-
-    private static void require(String field, Object value) {
-        if (value == null) {
-            throw Refusal.invalid(field, field + " must not be null");
-        }
-    }
-
     static ClaimCase.ClaimReport toClaim(EvaluateClaimInput.Claim claim) {
         return claim == null ? null : new ClaimCase.ClaimReport(claim.filedOn(), claim.reference(), claim.outcome(), claim.decidedOn());
     }
 
-    private static Language language(String requested, Marketplace marketplace) {
-        return requested == null ? marketplace.defaultLanguage() : Language.parse("language", requested);
+    private static Language language(Language requested, Marketplace marketplace) {
+        return requested == null ? marketplace.defaultLanguage() : requested;
     }
 }

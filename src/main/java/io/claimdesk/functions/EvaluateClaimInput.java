@@ -2,52 +2,86 @@ package io.claimdesk.functions;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.claimdesk.policy.CarrierStatus;
 import io.claimdesk.policy.ClaimOutcome;
 import io.claimdesk.policy.Fulfilment;
+import io.claimdesk.policy.Language;
+import io.claimdesk.policy.Marketplace;
 
 /**
  * evaluateClaim's input: the order facts, written out or as an SP-API order ({@code spapiOrder}, see
  * {@link SpApiOrder}), and optionally the day to evaluate on, the language and the buyer's claim. Which facts
- * are required depends on which way the order is given, so {@link ClaimFunctions#toFacts} checks them.
+ * are required depends on which way the order is given; the constructor checks both ways.
  */
 public record EvaluateClaimInput(
-        @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId,
-        @Pattern(regexp = "[A-Z]{2}", message = "must be a marketplace code such as FR, DE, ES, IT, UK, US, JP") String marketplace,
+        String orderId,
+        Marketplace marketplace,
         Fulfilment fulfilment,
         LocalDate orderDate,
         Instant orderedAt,
         LocalDate maxDeliveryDate,
         LocalDate serviceDate,
-        @Pattern(regexp = Ids.DECIMAL, message = Ids.DECIMAL_MESSAGE) String orderTotal,
-        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
-        @Valid Shipment shipment,
+        String orderTotal,
+        String currency,
+        Shipment shipment,
         LocalDate reportedOn,
         LocalDate asOf,
-        @Pattern(regexp = Ids.LANGUAGE, message = Ids.LANGUAGE_MESSAGE) String language,
-        @Valid Claim claim,
+        Language language,
+        Claim claim,
         JsonNode spapiOrder) {
 
+    private static final Pattern CARRIER = Pattern.compile("[\\p{L}\\p{N} ._&'-]*");
+
+    public EvaluateClaimInput {
+        // Formats first, by path; then what is required, which depends on how the order is given.
+        if (claim != null) {
+            Fields.required("claim.filedOn", claim.filedOn());
+            Fields.id("claim.reference", claim.reference());
+        }
+        Fields.matches("currency", currency, Fields.CURRENCY, Fields.CURRENCY_MESSAGE);
+        Fields.id("orderId", orderId);
+        Fields.matches("orderTotal", orderTotal, Fields.DECIMAL, Fields.DECIMAL_MESSAGE);
+        if (shipment != null) {
+            Fields.matches("shipment.carrier", shipment.carrier(), CARRIER, "must be a carrier name");
+            Fields.length("shipment.carrier", shipment.carrier(), 0, 64);
+        }
+        if (spapiOrder == null) {
+            Fields.required("currency", currency);
+            Fields.required("fulfilment", fulfilment);
+            Fields.required("marketplace", marketplace);
+            Fields.required("orderId", orderId);
+            Fields.required("orderTotal", orderTotal);
+            if ((orderDate == null) == (orderedAt == null)) {
+                throw io.claimdesk.policy.Refusal.invalid("orderDate", "give exactly one of orderDate (yyyy-MM-dd) or orderedAt (an instant)");
+            }
+        } else {
+            notBesideSpApiOrder("fulfilment", fulfilment);
+            notBesideSpApiOrder("marketplace", marketplace);
+            notBesideSpApiOrder("orderDate", orderDate);
+            notBesideSpApiOrder("orderId", orderId);
+            notBesideSpApiOrder("orderedAt", orderedAt);
+            if (orderTotal != null || currency != null) {
+                Fields.required("orderTotal", orderTotal);
+                Fields.required("currency", currency);
+            }
+        }
+    }
+
+    private static void notBesideSpApiOrder(String field, Object value) {
+        if (value != null) {
+            throw io.claimdesk.policy.Refusal.invalid(field, field
+                    + " comes from spapiOrder: give the order either as spapiOrder or as its fields, not both");
+        }
+    }
+
     /** The parcel: carrier name (no personal data), whether tracking or insurance was bought, the carrier's status. */
-    public record Shipment(
-            @Size(max = 64) @Pattern(regexp = "[\\p{L}\\p{N} ._&'-]*", message = "must be a carrier name") String carrier,
-            Boolean tracking,
-            Boolean insured,
-            CarrierStatus status) {
+    public record Shipment(String carrier, Boolean tracking, Boolean insured, CarrierStatus status) {
     }
 
     /** The buyer's A-to-z Guarantee claim: when it was filed, Amazon's reference, and the outcome once known (R6). */
-    public record Claim(
-            @NotNull LocalDate filedOn,
-            @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String reference,
-            ClaimOutcome outcome,
-            LocalDate decidedOn) {
+    public record Claim(LocalDate filedOn, String reference, ClaimOutcome outcome, LocalDate decidedOn) {
     }
 }

@@ -1,19 +1,31 @@
 package io.claimdesk.functions;
 
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import io.claimdesk.policy.Language;
 
 /** recordRefund's input. {@code amount} is a decimal as text, or "full" for what is left to refund. */
 public record RecordRefundInput(
-        @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId,
-        @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String refundId,
-        @NotNull @Pattern(regexp = "(?i)full|" + Ids.DECIMAL, message = "must be a decimal amount written as text (\"20.00\") or \"full\"") String amount,
-        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+        String orderId,
+        String refundId,
+        String amount,
+        String currency,
         Boolean reorderRequested,
-        @Size(max = 500) String reason,
+        String reason,
         LocalDate refundedOn,
-        @Pattern(regexp = Ids.LANGUAGE, message = Ids.LANGUAGE_MESSAGE) String language) {
+        Language language) {
+
+    private static final Pattern AMOUNT = Pattern.compile("(?i)full|" + Fields.DECIMAL.pattern());
+
+    public RecordRefundInput {
+        Fields.required("amount", amount);
+        Fields.matches("amount", amount, AMOUNT, "must be a decimal amount written as text (\"20.00\") or \"full\"");
+        Fields.matches("currency", currency, Fields.CURRENCY, Fields.CURRENCY_MESSAGE);
+        Fields.required("orderId", orderId);
+        Fields.id("orderId", orderId);
+        Fields.length("reason", reason, 0, 500);
+        Fields.required("refundId", refundId);
+        Fields.id("refundId", refundId);
+    }
 }

@@ -3,8 +3,6 @@ package io.claimdesk.functions;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.validation.constraints.NotNull;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,12 +15,20 @@ public record ScheduledEvent(
         @JsonProperty("detail-type") String detailType,
         String source,
         String account,
-        @NotNull Instant time,
+        Instant time,
         String region,
         List<String> resources,
         JsonNode detail) {
 
     static final String DETAIL_TYPE = "Scheduled Event";
+
+    public ScheduledEvent {
+        Fields.required("time", time);
+        // Only the schedule starts a sweep: any other event sent here is a mistake, not a request.
+        if (!DETAIL_TYPE.equals(detailType)) {
+            throw io.claimdesk.policy.Refusal.invalid("detail-type", "only an EventBridge \"" + DETAIL_TYPE + "\" starts a sweep");
+        }
+    }
 
     static boolean isOne(JsonNode json) {
         return json != null && json.isObject() && json.has("detail-type");

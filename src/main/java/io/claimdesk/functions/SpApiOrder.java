@@ -202,8 +202,8 @@ public final class SpApiOrder {
 
     private static String orderId(JsonNode order, String key) {
         String id = requiredText(order, "an order id", key);
-        if (!id.matches(Ids.PATTERN)) {
-            throw Refusal.invalid(field(key), field(key) + " " + Ids.MESSAGE);
+        if (!Fields.ID.matcher(id).matches()) {
+            throw Refusal.invalid(field(key), field(key) + " " + Fields.ID_MESSAGE);
         }
         return id;
     }
@@ -289,8 +289,8 @@ public final class SpApiOrder {
                     + marketplace + " (" + expected.getCurrencyCode() + ")");
         }
         String text = requiredText(order, "a decimal amount written as text, such as \"59.90\"", amountPath);
-        if (!text.matches(Ids.DECIMAL)) {
-            throw Refusal.invalid(field(amountPath), field(amountPath) + " " + Ids.DECIMAL_MESSAGE);
+        if (!Fields.DECIMAL.matcher(text).matches()) {
+            throw Refusal.invalid(field(amountPath), field(amountPath) + " " + Fields.DECIMAL_MESSAGE);
         }
         BigDecimal value = new BigDecimal(text);
         if (value.signum() < 0) {

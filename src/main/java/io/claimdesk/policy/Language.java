@@ -2,7 +2,7 @@ package io.claimdesk.policy;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * Languages the desk speaks, by ISO 639-1 code. Each names the country whose formats it uses when no
@@ -31,13 +31,8 @@ public enum Language {
         return in(homeCountry);
     }
 
-    public static Language parse(String field, String code) {
-        for (Language l : values()) {
-            if (l.code().equalsIgnoreCase(code)) {
-                return l;
-            }
-        }
-        throw Refusal.invalid(field, "unknown language '" + code + "'; known: "
-                + Arrays.stream(values()).map(Language::code).collect(Collectors.joining(", ")));
+    /** The language of this code (fr, en, de, es, it, ja), in any case, if there is one. */
+    public static Optional<Language> ofCode(String code) {
+        return Arrays.stream(values()).filter(l -> l.code().equalsIgnoreCase(code)).findFirst();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Currency;
 import java.util.stream.Collectors;
 
@@ -66,13 +67,8 @@ public enum Marketplace {
                 + Arrays.stream(values()).map(m -> m.currency.getCurrencyCode()).distinct().collect(Collectors.joining(", ")));
     }
 
-    public static Marketplace parse(String field, String code) {
-        for (Marketplace m : values()) {
-            if (m.name().equals(code)) {
-                return m;
-            }
-        }
-        throw Refusal.invalid(field, "unknown marketplace '" + code + "'; known: "
-                + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
+    /** The marketplace of this code (FR, DE, ..., JP), exactly as written, if there is one. */
+    public static Optional<Marketplace> ofCode(String code) {
+        return Arrays.stream(values()).filter(m -> m.name().equals(code)).findFirst();
     }
 }

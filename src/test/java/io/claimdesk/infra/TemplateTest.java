@@ -20,8 +20,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import jakarta.validation.constraints.NotNull;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.cases.CaseTable;
 import io.claimdesk.functions.FunctionError;
+import io.claimdesk.functions.Inputs;
 import io.claimdesk.functions.Views;
 import io.claimdesk.policy.RefusalCode;
 import io.quarkus.funqy.Funq;
@@ -125,7 +124,8 @@ class TemplateTest {
         schemas.forEach((name, schema) -> {
             String className = FUNCTIONS_PACKAGE + "." + name;
             try {
-                assertSameFields(name, asMap(schema), Class.forName(className));
+                Class<?> type = Class.forName(className);
+                assertSameFields(name, asMap(schema), type, type, "");
             } catch (ClassNotFoundException e) {
                 fail(className + " is not on the classpath: request model " + name + " has nothing to be checked against");
             }
@@ -134,9 +134,10 @@ class TemplateTest {
 
     /**
      * A model must name the record's components, no more (unknown keys are refused) and no fewer, and take an
-     * explicit null exactly where the function does: on every field without {@code @NotNull}.
+     * explicit null exactly where the function does: on every field that some sample event of the function leaves
+     * null and is still accepted.
      */
-    private static void assertSameFields(String where, Map<String, Object> schema, Class<?> type) {
+    private static void assertSameFields(String where, Map<String, Object> schema, Class<?> top, Class<?> type, String prefix) {
         assertThat(type.isRecord()).as("%s is a record", type.getName()).isTrue();
         assertThat(schema).as(where).containsEntry("additionalProperties", false);
         Map<String, Object> properties = map(schema, "properties");
@@ -144,14 +145,54 @@ class TemplateTest {
                 Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
         for (RecordComponent component : type.getRecordComponents()) {
             Map<String, Object> property = map(properties, component.getName());
-            boolean required = component.getAccessor().isAnnotationPresent(NotNull.class)
-                    || component.getAnnotatedType().isAnnotationPresent(NotNull.class);
+            boolean required = refusedAsNull(top, prefix + component.getName());
             assertThat(strings(property.get("type")).contains("null"))
                     .as("%s.%s takes null: %s", where, component.getName(), property.get("type")).isEqualTo(!required);
             if (property.containsKey("properties")) {
-                assertSameFields(where + "." + component.getName(), property, component.getType());
+                assertSameFields(where + "." + component.getName(), property, top, component.getType(), prefix + component.getName() + ".");
             }
         }
+    }
+
+    /** The sample events of each input, in {@code events/}: every way a caller may fill it. */
+    private static final Map<String, List<String>> SAMPLES = Map.of(
+            "EvaluateClaimInput", List.of("evaluate-claim.json", "file-claim.json", "evaluate-spapi-v0.json", "evaluate-spapi-v2026.json"),
+            "RecordRefundInput", List.of("record-refund.json"),
+            "ArrivalInput", List.of("flag-late-arrival.json", "record-consent.json"),
+            "CaseDeskInput", List.of("case-desk-case.json", "case-desk-attention.json"));
+
+    /**
+     * Whether the function refuses a null at {@code path} (a.b) in every sample that holds the object around it:
+     * a field some valid input leaves null must take null at the API too.
+     */
+    private static boolean refusedAsNull(Class<?> type, String path) {
+        String[] steps = path.split("\\.");
+        int applicable = 0;
+        int refused = 0;
+        for (String sample : SAMPLES.getOrDefault(type.getSimpleName(), List.of())) {
+            JsonNode event;
+            try {
+                event = MappingTemplates.JSON.readTree(Path.of("events", sample).toFile());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            JsonNode parent = event;
+            for (int i = 0; i < steps.length - 1 && parent != null; i++) {
+                parent = parent.get(steps[i]);
+            }
+            if (!(parent instanceof ObjectNode object)) {
+                continue;
+            }
+            applicable++;
+            object.putNull(steps[steps.length - 1]);
+            try {
+                new Inputs().read(event, type);
+            } catch (io.claimdesk.policy.Refusal r) {
+                refused++;
+            }
+        }
+        assertThat(applicable).as("a sample event of %s holds %s's parent", type.getSimpleName(), path).isPositive();
+        return refused == applicable;
     }
 
     // ---------------------------------------------------------------- API

@@ -59,32 +59,23 @@ class MarketplaceTest {
     }
 
     @Test
-    void parsesKnownMarketplaces() {
-        assertThat(Marketplace.parse("marketplace", "FR")).isEqualTo(Marketplace.FR);
-        assertThat(Marketplace.parse("marketplace", "JP")).isEqualTo(Marketplace.JP);
+    void findsMarketplacesByTheirExactCode() {
+        assertThat(Marketplace.ofCode("FR")).contains(Marketplace.FR);
+        assertThat(Marketplace.ofCode("JP")).contains(Marketplace.JP);
+        assertThat(Marketplace.ofCode("XX")).isEmpty();
+        assertThat(Marketplace.ofCode("fr")).isEmpty();
+        assertThat(Marketplace.ofCode(null)).isEmpty();
     }
 
     @Test
-    void refusesAnUnknownMarketplaceNamingTheGivenField() {
-        Refusal refusal = catchThrowableOfType(Refusal.class, () -> Marketplace.parse("marketplace", "XX"));
-
-        assertThat(refusal.code()).isEqualTo(RefusalCode.VALIDATION_FAILED);
-        assertThat(refusal.field()).isEqualTo("marketplace");
-        assertThat(refusal.getMessage()).contains("XX").contains("FR").contains("JP");
-    }
-
-    @Test
-    void languagesParseInAnyCase() {
-        assertThat(Language.parse("language", "fr")).isEqualTo(Language.FR);
-        assertThat(Language.parse("language", "EN")).isEqualTo(Language.EN);
-        assertThat(Language.parse("language", "de")).isEqualTo(Language.DE);
-        assertThat(Language.parse("language", "Es")).isEqualTo(Language.ES);
-        assertThat(Language.parse("language", "it")).isEqualTo(Language.IT);
-        assertThat(Language.parse("language", "ja")).isEqualTo(Language.JA);
-
-        Refusal refusal = catchThrowableOfType(Refusal.class, () -> Language.parse("language", "jp"));
-        assertThat(refusal.code()).isEqualTo(RefusalCode.VALIDATION_FAILED);
-        assertThat(refusal.field()).isEqualTo("language");
-        assertThat(refusal.getMessage()).isEqualTo("unknown language 'jp'; known: fr, en, de, es, it, ja");
+    void findsLanguagesByTheirCodeInAnyCase() {
+        assertThat(Language.ofCode("fr")).contains(Language.FR);
+        assertThat(Language.ofCode("EN")).contains(Language.EN);
+        assertThat(Language.ofCode("de")).contains(Language.DE);
+        assertThat(Language.ofCode("Es")).contains(Language.ES);
+        assertThat(Language.ofCode("it")).contains(Language.IT);
+        assertThat(Language.ofCode("ja")).contains(Language.JA);
+        assertThat(Language.ofCode("jp")).isEmpty();
+        assertThat(Language.ofCode(null)).isEmpty();
     }
 }

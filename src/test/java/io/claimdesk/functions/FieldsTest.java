@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Order and refund ids are checked by pattern and length before they reach DynamoDB or a log line:
  * letters, digits and {@code . _ -}, starting with a letter or digit, at most 64 characters.
  */
-class IdsTest {
+class FieldsTest {
 
-    static final Pattern ID = Pattern.compile(Ids.PATTERN);
+    static final Pattern ID = Fields.ID;
 
     @ParameterizedTest
     @ValueSource(strings = {"171-5550123-7654321", "A", "rf-0001", "rf_2026.03.15", "0",
