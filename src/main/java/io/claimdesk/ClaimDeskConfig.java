@@ -1,5 +1,7 @@
 package io.claimdesk;
 
+import java.util.Optional;
+
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
@@ -22,12 +24,13 @@ public interface ClaimDeskConfig {
     boolean createTable();
 
     /**
-     * Run one evaluation without I/O during init so SnapStart snapshots warm code. Declared here, not
+     * Run one evaluation without I/O during init, so SnapStart snapshots warm code. Unset: only when Lambda
+     * initialises for a SnapStart snapshot ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}); without SnapStart
+     * the work would only move from the first invocation into init, and cost more there. Declared here, not
      * read with {@code @ConfigProperty}: every {@code claimdesk.*} key must belong to this mapping, or
      * start-up fails with "does not map to any root" as soon as the key is set.
      */
-    @WithDefault("true")
-    boolean prime();
+    Optional<Boolean> prime();
 
     Sweep sweep();
 

@@ -19,18 +19,21 @@ import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 
 /**
- * Runs one evaluation end to end without I/O during init: input mapping and validation, the policy,
- * the item mapping and the JSON answer. With SnapStart this work is in the snapshot, so the first real
- * invocation does not pay for class loading and linking; without it, it moves from the first
- * invocation to init. The DynamoDB client is created here too, but no request is sent.
+ * Runs one evaluation end to end without I/O during init: input mapping and checks, the policy, the item
+ * mapping and the JSON answer. With SnapStart this work is in the snapshot, so the first real invocation
+ * does not pay for class loading and linking. Without SnapStart it would only move that work from the
+ * first invocation into init, so by default it runs only when Lambda initialises for a snapshot
+ * ({@code claimdesk.prime} decides otherwise). The DynamoDB client is created here too, but no request is sent.
  */
 @Singleton
 public class Priming {
 
     private static final Logger LOG = Logger.getLogger(Priming.class);
+    /** What Lambda sets {@code AWS_LAMBDA_INITIALIZATION_TYPE} to while it initialises a function for a snapshot. */
+    static final String SNAP_START = "snap-start";
 
     void onStart(@Observes StartupEvent event, ClaimDeskConfig config, Inputs inputs, CaseStore store, ObjectMapper json) {
-        if (!config.prime()) {
+        if (!config.prime().orElse(SNAP_START.equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE")))) {
             return;
         }
         long started = System.nanoTime();
