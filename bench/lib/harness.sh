@@ -36,7 +36,7 @@ say() { echo "== [${SECONDS}s] $*" >&2; }
 
 need() {
   command -v moto_server >/dev/null || { echo "moto_server not found (expected at ~/.pyenv/shims)" >&2; exit 1; }
-  python3 -c 'import boto3' 2>/dev/null || { echo "python3 cannot import boto3 (pyenv Python expected)" >&2; exit 1; }
+  python3 -c 'import boto3, yaml' 2>/dev/null || { echo "python3 cannot import boto3 and yaml (pyenv Python expected)" >&2; exit 1; }
   command -v java >/dev/null || { echo "java not found" >&2; exit 1; }
   # The interpreter behind the pyenv shim: each call through the shim costs a few hundred ms of bash.
   py=$(python3 -c 'import sys; print(sys.executable)')
