@@ -9,6 +9,7 @@
 #   BENCH_WARM_N=200 bench/warm.sh    fewer
 #   BENCH_SKIP_BUILD=0 bench/warm.sh  rebuild both zips first
 #
+# Both tables are created with boto3 by lib/tables.py (claim-desk's from infra/template.yaml).
 # Same JVM options as coldstart.sh (-XX:+TieredCompilation -XX:TieredStopAtLevel=1, plus
 # BENCH_JAVA_OPTS). Writes the report to stdout and bench/results/warm-<date>.md; raw runs stay in
 # bench/target/warm/.
@@ -28,10 +29,10 @@ fetch_ric
 if [[ ${BENCH_SKIP_BUILD:-} == 0 ]]; then
   build
 else
-  [[ -f $hello_zip ]] || (cd "$root" && ./mvnw -q -f bench/hello-world/pom.xml package)
-  [[ -f $main_zip ]] || (cd "$root" && ./mvnw -q -DskipTests package)
+  [[ -f $hello_zip ]] || maven -f bench/hello-world/pom.xml package
+  [[ -f $main_zip ]] || maven -DskipTests package
+  check_zips
 fi
-main_has_functions || { echo "$main_zip has no io/claimdesk/functions/ClaimFunctions.class" >&2; exit 1; }
 
 # Events: index 0 is the cold invocation (not counted), 1..n the warm ones. Every invocation has its own
 # order, so each does the same work as the one before it:
@@ -67,11 +68,9 @@ lists["hello-world"].write((hello + "\n") * (n + 1))
 EOF
 
 start_moto
-"$py" "$bench/lib/tables.py" "$endpoint" hello hello-world
-say "preparing $((2 * (n + 1))) cases and $((n + 1)) refunds (unmeasured; the first run creates claim-desk's table)"
-create_table=true
+create_tables
+say "preparing $((2 * (n + 1))) cases and $((n + 1)) refunds (unmeasured)"
 invoke evaluateClaim evaluateClaim "$main_zip" "$out/setup-open" 0 "@$ev/open.list"
-create_table=false
 check_setup "$out/setup-open"
 invoke recordRefund recordRefund "$main_zip" "$out/setup-refund" 0 "@$ev/refund-setup.list"
 check_setup "$out/setup-refund"

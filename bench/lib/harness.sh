@@ -1,6 +1,6 @@
-# Shared by bench/coldstart.sh, bench/roundtrips.sh and bench/warm.sh (sourced, not run): runs a
-# function.zip the way Lambda's Java runtime does (AWS's runtime interface client against the local
-# Runtime API in runtime-api/runtime_api.py), against moto_server as DynamoDB.
+# Shared by bench/coldstart.sh and bench/warm.sh (sourced, not run): runs a function.zip the way
+# Lambda's Java runtime does (AWS's runtime interface client against the local Runtime API in
+# runtime-api/runtime_api.py), against moto_server as DynamoDB.
 #
 # The caller sets, before sourcing: root (repository root) and out (its working directory under
 # bench/target/). Knobs read here: BENCH_MEMORY_MB (default 512), BENCH_JAVA_OPTS (added to the java
@@ -18,10 +18,10 @@ hello_zip=$bench/hello-world/target/function.zip
 handler=io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest
 export PATH="$HOME/.pyenv/shims:$PATH" # moto_server and boto3 live in the pyenv Python
 
-# Per-process settings of claim-desk, read by invoke(): the case table, and whether the function
-# creates it from io.claimdesk.cases.CaseTable when it is missing (true only for a preparation run).
+# claim-desk's case table (CLAIMDESK_TABLE_NAME, read as claimdesk.table-name) and hello-world's
+# (HELLO_TABLE_NAME). Both are created by create_tables, never by the functions.
 table_name=claimdesk-bench
-create_table=false
+hello_table=hello-world
 
 moto_pid= srv_pid= java_pid=
 cleanup() {
@@ -36,7 +36,7 @@ say() { echo "== [${SECONDS}s] $*" >&2; }
 
 need() {
   command -v moto_server >/dev/null || { echo "moto_server not found (expected at ~/.pyenv/shims)" >&2; exit 1; }
-  python3 -c 'import boto3' 2>/dev/null || { echo "python3 cannot import boto3 (pyenv Python expected)" >&2; exit 1; }
+  python3 -c 'import boto3, yaml' 2>/dev/null || { echo "python3 cannot import boto3 and yaml (pyenv Python expected)" >&2; exit 1; }
   command -v java >/dev/null || { echo "java not found" >&2; exit 1; }
   # The interpreter behind the pyenv shim: each call through the shim costs a few hundred ms of bash.
   py=$(python3 -c 'import sys; print(sys.executable)')
@@ -50,29 +50,36 @@ need() {
 fetch_ric() {
   if [[ ! -f $ric_dir/aws-lambda-java-runtime-interface-client-2.10.1.jar ]]; then
     say "fetching the runtime interface client into ${ric_dir#"$root"/}"
-    (cd "$root" && ./mvnw -q -f bench/ric/pom.xml dependency:copy-dependencies)
+    maven -f bench/ric/pom.xml dependency:copy-dependencies
   fi
   ric_cp=$(printf '%s:' "$ric_dir"/*.jar)
   ric_cp=${ric_cp%:}
 }
 
-# Builds both zips. The main project may be mid-change: its failure only sets main_built=0 (an older
-# target/function.zip is then not measured either).
-main_built=1
-build() {
-  [[ ${BENCH_SKIP_BUILD:-0} == 1 ]] && return 0
-  say "building bench/hello-world"
-  (cd "$root" && ./mvnw -q -f bench/hello-world/pom.xml package)
-  say "building claim-desk (./mvnw -q -DskipTests package)"
-  if ! (cd "$root" && ./mvnw -q -DskipTests package); then
-    say "claim-desk did not build"
-    main_built=0
-  fi
+# maven ARGS...: Maven offline first (everything is usually in ~/.m2 already), online if that fails.
+maven() {
+  (cd "$root" && ./mvnw -o -q "$@") && return 0
+  say "offline Maven failed; retrying online"
+  (cd "$root" && ./mvnw -q "$@")
 }
 
-main_has_functions() {
+# Builds both zips (unless BENCH_SKIP_BUILD=1), then checks they are there.
+build() {
+  if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
+    say "building bench/hello-world"
+    maven -f bench/hello-world/pom.xml package
+    say "building claim-desk (-DskipTests package)"
+    maven -DskipTests package
+  fi
+  check_zips
+}
+
+check_zips() {
+  [[ -f $hello_zip ]] || { echo "no $hello_zip (build it: ./mvnw -f bench/hello-world/pom.xml package)" >&2; exit 1; }
+  [[ -f $main_zip ]] || { echo "no $main_zip (build it: ./mvnw -DskipTests package)" >&2; exit 1; }
   # unzip exits non-zero when the member is missing (no grep -q: under pipefail it can kill unzip early)
-  ((main_built)) && [[ -f $main_zip ]] && unzip -l "$main_zip" io/claimdesk/functions/ClaimFunctions.class >/dev/null 2>&1
+  unzip -l "$main_zip" io/claimdesk/functions/ClaimFunctions.class >/dev/null 2>&1 ||
+    { echo "$main_zip has no io/claimdesk/functions/ClaimFunctions.class" >&2; exit 1; }
 }
 
 free_port() {
@@ -97,6 +104,13 @@ start_moto() {
   endpoint=http://127.0.0.1:$moto_port
 }
 
+# Both tables on the engine just started: hello-world's with its one item, claim-desk's from the
+# AWS::DynamoDB::Table resource of infra/template.yaml (its one definition), by lib/tables.py.
+create_tables() {
+  "$py" "$bench/lib/tables.py" "$endpoint" hello "$hello_table"
+  "$py" "$bench/lib/tables.py" "$endpoint" claim-desk "$table_name"
+}
+
 # make_event SRC DST key=value...: a copy of a sample event with some top-level fields replaced.
 make_event() {
   "$py" - "$@" <<'EOF'
@@ -108,11 +122,13 @@ json.dump(event, open(dst, "w"))
 EOF
 }
 
-# invoke LABEL EXPORT ZIP DIR PROFILE EVENT...: one fresh process (a cold start) serving the events
-# in order; DIR receives timings.jsonl and java.log. PROFILE=1 adds the class-loading log.
+# invoke LABEL EXPORT ZIP DIR CLASSLOG EVENT...: one fresh process (a cold start) serving the events
+# in order; DIR receives timings.jsonl, java.log and cpu_ms. CLASSLOG=1 adds the class-loading log,
+# DIR/classload.log, each line stamped with the wall clock (timemillis, the same clock as the Runtime
+# API server's stamps) and the JVM's uptime.
 # An event given as @FILE stands for the event files listed in FILE, one a line (for long runs).
 invoke() {
-  local label=$1 fn_export=$2 zip=$3 dir=$4 profile=$5
+  local label=$1 fn_export=$2 zip=$3 dir=$4 classlog=$5
   shift 5
   rm -rf "$dir" && mkdir -p "$dir/task"
   unzip -q "$zip" -d "$dir/task" # a fresh copy per cold start, as a new sandbox gets
@@ -135,7 +151,7 @@ invoke() {
   api_port=$(<"$dir/port")
 
   local java_opts=("${base_java_opts[@]}")
-  [[ $profile == 1 ]] && java_opts+=("-Xlog:class+load:file=$dir/classload.log:uptimemillis")
+  [[ $classlog == 1 ]] && java_opts+=("-Xlog:class+load:file=$dir/classload.log:timemillis,uptimemillis")
   # Only the variables Lambda would set (plus PATH), so nothing from this shell leaks into the JVM.
   local lambda_env=(
     PATH="$PATH" LANG=en_US.UTF-8 TZ=:UTC
@@ -145,10 +161,11 @@ invoke() {
     AWS_LAMBDA_LOG_GROUP_NAME="/aws/lambda/$label" AWS_LAMBDA_LOG_STREAM_NAME=bench
     AWS_EXECUTION_ENV=AWS_Lambda_java21 LAMBDA_TASK_ROOT="$dir/task" _HANDLER="$handler"
     AWS_REGION=eu-west-3 AWS_DEFAULT_REGION=eu-west-3 AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench
-    # The functions' own settings. claim-desk creates its table (from CaseTable) only in a
-    # preparation run (create_table=true); measured runs keep the switch off, as in AWS.
-    QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE="$endpoint" QUARKUS_FUNQY_EXPORT="$fn_export"
-    HELLO_TABLE_NAME=hello-world CLAIMDESK_TABLE_NAME="$table_name" CLAIMDESK_CREATE_TABLE="$create_table"
+    # The functions' own settings: endpoints (moto_server serves EventBridge on the same port, so a
+    # change's events are published there, not sent towards AWS), exported function, table names.
+    QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE="$endpoint" CLAIMDESK_EVENTS_ENDPOINT_OVERRIDE="$endpoint"
+    QUARKUS_FUNQY_EXPORT="$fn_export"
+    HELLO_TABLE_NAME="$hello_table" CLAIMDESK_TABLE_NAME="$table_name"
   )
   (
     cd "$dir/task"
@@ -191,10 +208,10 @@ record_cpu() {
 # Warns when an unmeasured preparation step got errors back: the measured runs would then do other work.
 check_setup() {
   local dir=$1 errors
-  errors=$(grep -c '"event": "error"' "$dir/timings.jsonl" || true)
+  errors=$(grep -c '"event": "\(init_\)\?error"' "$dir/timings.jsonl" || true)
   [[ $errors == 0 ]] && return 0
-  say "warning: $errors error(s) while preparing cases in $dir; first one:"
-  grep -m1 '"event": "error"' "$dir/timings.jsonl" >&2
+  say "warning: $errors error(s) while preparing in $dir; first one:"
+  grep -m1 '"event": "\(init_\)\?error"' "$dir/timings.jsonl" >&2
 }
 
 order_id() { printf '171-%07d-7654321' "$1"; } # the 3-7-7 digit shape of a marketplace order id

@@ -1,16 +1,54 @@
 #!/usr/bin/env python3
-"""Creates hello-world's DynamoDB table on the local engine (moto_server), with the one item it looks up.
+"""Creates the benchmarks' DynamoDB tables on the local engine (moto_server) with boto3.
 
-  tables.py ENDPOINT hello TABLE
+  tables.py ENDPOINT hello TABLE        hello-world's table, with the one item it looks up
+  tables.py ENDPOINT claim-desk TABLE   claim-desk's case table, as infra/template.yaml defines it
 
-claim-desk's case table is not created here: its single definition is
-src/main/java/io/claimdesk/cases/CaseTable.java, and the benchmarks let the function create it
-(CLAIMDESK_CREATE_TABLE=true, in an unmeasured preparation run only).
+claim-desk's table has one definition, the AWS::DynamoDB::Table resource of infra/template.yaml: its
+KeySchema, AttributeDefinitions, GlobalSecondaryIndexes and BillingMode are read from there (the
+template's other table settings, such as TTL, point-in-time recovery or deletion protection, change
+nothing the functions do and are left out). The functions never create it.
 """
 
 import sys
+from pathlib import Path
 
 import boto3
+import yaml
+
+TEMPLATE = Path(__file__).resolve().parents[2] / "infra" / "template.yaml"
+TABLE_FIELDS = ("KeySchema", "AttributeDefinitions", "GlobalSecondaryIndexes", "BillingMode")
+
+
+class CfnLoader(yaml.SafeLoader):
+    """A YAML loader that reads CloudFormation's short-form tags (!Ref, !Sub, !GetAtt, !If ...) as plain values."""
+
+
+def _any_tag(loader, tag_suffix, node):
+    if isinstance(node, yaml.MappingNode):
+        value = loader.construct_mapping(node, deep=True)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_scalar(node)
+    return {"Fn::" + tag_suffix if tag_suffix != "Ref" else "Ref": value}
+
+
+CfnLoader.add_multi_constructor("!", _any_tag)
+
+
+def template_table(template=TEMPLATE):
+    """The Properties of the template's one AWS::DynamoDB::Table resource, as create_table arguments."""
+    resources = yaml.load(Path(template).read_text(encoding="utf-8"), Loader=CfnLoader)["Resources"]
+    tables = {name: r for name, r in resources.items() if r.get("Type") == "AWS::DynamoDB::Table"}
+    if len(tables) != 1:
+        sys.exit(f"{template}: expected one AWS::DynamoDB::Table resource, found {sorted(tables) or 'none'}")
+    (name, resource), = tables.items()
+    properties = resource["Properties"]
+    missing = [f for f in ("KeySchema", "AttributeDefinitions") if f not in properties]
+    if missing:
+        sys.exit(f"{template}: {name} has no {', '.join(missing)}")
+    return {f: properties[f] for f in TABLE_FIELDS if f in properties}
 
 
 def client(endpoint):
@@ -25,8 +63,13 @@ def hello(ddb, table):
     ddb.put_item(TableName=table, Item={"id": {"S": "hello"}, "greeting": {"S": "hello, world"}})
 
 
+def claim_desk(ddb, table):
+    ddb.create_table(TableName=table, **template_table())
+    ddb.get_waiter("table_exists").wait(TableName=table, WaiterConfig={"Delay": 0.2, "MaxAttempts": 50})
+
+
 def main(endpoint, kind, table):
-    {"hello": hello}[kind](client(endpoint), table)
+    {"hello": hello, "claim-desk": claim_desk}[kind](client(endpoint), table)
 
 
 if __name__ == "__main__":
