@@ -2,6 +2,9 @@ package io.claimdesk.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,8 +15,12 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimdesk.ClaimDeskConfig;
 import io.claimdesk.cases.CaseTable;
+import io.claimdesk.cases.EventBridgeCall;
 import io.claimdesk.testing.CallCounter;
 import io.claimdesk.testing.EventQueue;
 import io.claimdesk.testing.Events;
@@ -24,12 +31,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 /**
  * Events out, read back as a consumer reads them: the local engine's EventBridge routes every claim-desk event
@@ -208,42 +212,55 @@ class EventsFunctionTest {
                 assertThat(CaseTable.ACTIONS_BY_FUNCTION.get(CaseTable.FLAG_LATE_ARRIVAL)).contains("dynamodb:" + op));
     }
 
-    /** EventBridge as the functions see it: the real local one, or a failure injected after the write. */
-    static final class FlakyEventBridge implements EventBridgeClient {
-        final EventBridgeClient real = EventQueue.eventBridge();
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    ClaimDeskConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * EventBridge as the functions see it: the real local one, or a failure injected after the write, at the HTTP
+     * exchange, so that the answer is read as a real one would be.
+     */
+    static final class FlakyEventBridge extends EventBridgeCall {
         volatile String failure;
-        volatile int calls;
+
+        FlakyEventBridge(DynamoDbClient dynamo, ObjectMapper json, ClaimDeskConfig config) {
+            super(dynamo, json, config);
+        }
 
         @Override
-        public PutEventsResponse putEvents(PutEventsRequest request) {
-            calls++;
+        protected Answer send(SdkHttpRequest request, byte[] body) throws IOException {
             if ("unreachable".equals(failure)) {
-                throw SdkClientException.create("injected: EventBridge cannot be reached");
+                throw new ConnectException("injected: EventBridge cannot be reached");
+            }
+            if ("throttled".equals(failure)) {
+                return answer(400, "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded (injected)\"}");
             }
             if ("rejected".equals(failure)) {
-                return PutEventsResponse.builder().failedEntryCount(request.entries().size())
-                        .entries(request.entries().stream().map(e -> PutEventsResultEntry.builder().errorCode("InternalFailure")
-                                .errorMessage("injected").build()).toList()).build();
+                ArrayNode entries = Events.JSON.createArrayNode();
+                Events.JSON.readTree(body).path("Entries").forEach(e ->
+                        entries.addObject().put("ErrorCode", "InternalFailure").put("ErrorMessage", "injected"));
+                ObjectNode answer = Events.JSON.createObjectNode().put("FailedEntryCount", entries.size());
+                answer.set("Entries", entries);
+                return answer(200, answer.toString());
             }
-            return real.putEvents(request);
+            return super.send(request, body);
         }
 
-        @Override
-        public String serviceName() {
-            return SERVICE_NAME;
-        }
-
-        @Override
-        public void close() {
-            real.close();
+        private static Answer answer(int status, String body) {
+            return new Answer(status, body.getBytes(StandardCharsets.UTF_8));
         }
     }
 
     @Test
     void aPublishThatFailsAfterTheWriteLosesNothingAndTheSweepPublishesItOnce() {
-        FlakyEventBridge events = new FlakyEventBridge();
-        QuarkusMock.installMockForType(events, EventBridgeClient.class);
-        for (String failure : List.of("unreachable", "rejected")) {
+        FlakyEventBridge events = new FlakyEventBridge(dynamo, json, config);
+        QuarkusMock.installMockForType(events, EventBridgeCall.class);
+        for (String failure : List.of("unreachable", "throttled", "rejected")) {
             String orderId = Events.newOrderId();
             Answers.json(functions.evaluateClaim(recentOrder(orderId)));
             events.failure = failure;

@@ -83,8 +83,8 @@ public final class EventQueue {
         return of(orderId).toString();
     }
 
-    /** A client of the local engine's EventBridge, beside the application's. */
-    public static EventBridgeClient eventBridge() {
+    /** A client of the local engine's EventBridge, to set up the rule (the functions publish without the SDK's). */
+    private static EventBridgeClient eventBridge() {
         return EventBridgeClient.builder().endpointOverride(URI.create(LocalDynamoDb.endpoint())).region(Region.EU_WEST_3)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
