@@ -17,10 +17,6 @@ public interface ClaimDeskConfig {
     @WithDefault("400")
     long closedCaseRetentionDays();
 
-    /** Create the table at start-up if it is missing: for dev mode and tests only, never in AWS. */
-    @WithDefault("false")
-    boolean createTable();
-
     /**
      * Run one evaluation without I/O during init so SnapStart snapshots warm code. Declared here, not
      * read with {@code @ConfigProperty}: every {@code claimdesk.*} key must belong to this mapping, or

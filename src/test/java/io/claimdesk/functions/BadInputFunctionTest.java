@@ -474,7 +474,7 @@ class BadInputFunctionTest {
         Map<String, AttributeValue> item = new java.util.HashMap<>(Table.item(orderId));
         AttributeValue first = item.get("history").l().get(0);
         item.put("history", AttributeValue.fromL(java.util.Collections.nCopies(io.claimdesk.policy.ClaimCase.MAX_HISTORY, first)));
-        Table.client().putItem(b -> b.tableName(Table.name()).item(item));
+        Table.client().putItem(b -> b.tableName(Table.NAME).item(item));
         Map<String, AttributeValue> before = Table.item(orderId);
 
         String message = invoke('E', evaluation.deepCopy().put("orderTotal", "64.90"));
