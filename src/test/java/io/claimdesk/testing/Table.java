@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * The tests' case table in the local engine, beside the application: created with the engine ({@link LocalDynamoDb}),
- * read to compare it before and after an invocation.
+ * read whole to compare it before and after an invocation. One case is read with {@link StoredCase#of(String)}.
  * Test code only: the Scan here is for counting and snapshots, never used by the functions.
  */
 public final class Table {
@@ -37,13 +37,6 @@ public final class Table {
             client.close();
             client = null;
         }
-    }
-
-    /** The stored item of one case (strongly consistent), or an empty map. */
-    public static Map<String, AttributeValue> item(String orderId) {
-        var response = client().getItem(b -> b.tableName(NAME).consistentRead(true)
-                .key(Map.of(CaseTable.ORDER_ID, AttributeValue.fromS(orderId))));
-        return response.hasItem() ? Map.copyOf(response.item()) : Map.of();
     }
 
     /** Removes a case a test is done with, so that whole-table comparisons stay quick. */
