@@ -19,10 +19,6 @@ public interface ClaimDeskConfig {
     @WithDefault("400")
     long closedCaseRetentionDays();
 
-    /** Create the table at start-up if it is missing: for dev mode and tests only, never in AWS. */
-    @WithDefault("false")
-    boolean createTable();
-
     /**
      * Run one evaluation without I/O during init, so SnapStart snapshots warm code. Unset: only when Lambda
      * initialises for a SnapStart snapshot ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}); without SnapStart

@@ -33,8 +33,7 @@ public class CaseStore {
     private final String table;
     private final long retentionDays;
 
-    public CaseStore(DynamoDbClient dynamo, ClaimDeskConfig config, TableBootstrap bootstrap) throws java.io.IOException {
-        bootstrap.ensureReady();
+    public CaseStore(DynamoDbClient dynamo, ClaimDeskConfig config) {
         this.dynamo = dynamo;
         this.table = config.tableName();
         this.retentionDays = config.closedCaseRetentionDays();

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
 import io.claimdesk.testing.LogCapture;
+import io.claimdesk.testing.StoredCase;
 import io.claimdesk.testing.Table;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -428,7 +429,7 @@ class BadInputFunctionTest {
             ObjectNode spoilt = kind.spoil().apply(base);
             event = spoilt == null ? Events.JSON.createArrayNode().add(base) : spoilt;
         }
-        Map<String, AttributeValue> caseBefore = Table.item(orderId);
+        StoredCase caseBefore = StoredCase.of(orderId);
         Map<String, String> tableBefore = Table.versions();
 
         String message = invoke(kind.function(), event);
@@ -440,7 +441,7 @@ class BadInputFunctionTest {
             assertThat(message).startsWith("[" + status(kind.code()) + "] " + kind.code() + " "
                     + (kind.field() == null ? "-" : kind.field()) + ": ");
         }
-        assertThat(Table.item(orderId)).as("the case is unchanged").isEqualTo(caseBefore);
+        assertThat(StoredCase.of(orderId)).as("the case is unchanged").isEqualTo(caseBefore);
         assertThat(Table.versions()).as("no item of the table was written").isEqualTo(tableBefore);
         Table.delete(orderId); // keeps the table, and so each whole-table comparison, small
     }
@@ -457,7 +458,7 @@ class BadInputFunctionTest {
         ObjectNode refund = Events.refund(orderId).put("refundId", "refunds.history.0");
         assertThat(Lambda.ok(refund).path("replay").asBoolean()).isFalse();
         assertThat(Lambda.ok(refund).path("replay").asBoolean()).isTrue();
-        io.claimdesk.testing.StoredCase stored = io.claimdesk.testing.StoredCase.of(orderId);
+        StoredCase stored = StoredCase.of(orderId);
         assertThat(stored.refundIds()).containsExactly("refunds.history.0");
         assertThat(stored.events()).containsExactly("CASE_OPENED", "REFUND_RECORDED");
         Table.delete(orderId);
@@ -471,16 +472,16 @@ class BadInputFunctionTest {
     void aCaseWhoseHistoryIsFullTakesNoMoreCorrectionsAndStaysWithinOneItem() {
         ObjectNode evaluation = openCase(false);
         String orderId = evaluation.path("orderId").asText();
-        Map<String, AttributeValue> item = new java.util.HashMap<>(Table.item(orderId));
+        Map<String, AttributeValue> item = new java.util.HashMap<>(StoredCase.of(orderId).item());
         AttributeValue first = item.get("history").l().get(0);
         item.put("history", AttributeValue.fromL(java.util.Collections.nCopies(io.claimdesk.policy.ClaimCase.MAX_HISTORY, first)));
-        Table.client().putItem(b -> b.tableName(Table.name()).item(item));
-        Map<String, AttributeValue> before = Table.item(orderId);
+        Table.client().putItem(b -> b.tableName(Table.NAME).item(item));
+        StoredCase before = StoredCase.of(orderId);
 
         String message = invoke('E', evaluation.deepCopy().put("orderTotal", "64.90"));
 
         assertThat(message).startsWith("[422] INVALID_TRANSITION orderId: ");
-        assertThat(Table.item(orderId)).isEqualTo(before);
+        assertThat(StoredCase.of(orderId)).isEqualTo(before);
         Table.delete(orderId);
     }
 
@@ -515,7 +516,7 @@ class BadInputFunctionTest {
                         InputPools.arrivalFields(), random);
                 default -> InputPools.draw(Events.sweep().put("time", "2026-03-20T06:00:00Z"), InputPools.scheduleFields(), random);
             };
-            Map<String, AttributeValue> caseBefore = Table.item(orderId);
+            StoredCase caseBefore = StoredCase.of(orderId);
             Map<String, String> tableBefore = Table.versions();
             String message = invoke(function, event);
             if (message == null) {
@@ -530,7 +531,7 @@ class BadInputFunctionTest {
                 assertThat(Integer.parseInt(m.group(1))).as("%s for %s", message, event).isBetween(400, 499);
                 assertThat(message).matches("(?s).*\\] [A-Z_]+ [A-Za-z.\\[\\]0-9-]+: .+");
             }
-            assertThat(Table.item(orderId)).as("a refusal writes nothing: %s for %s", message, event).isEqualTo(caseBefore);
+            assertThat(StoredCase.of(orderId)).as("a refusal writes nothing: %s for %s", message, event).isEqualTo(caseBefore);
             assertThat(Table.versions()).as("a refusal writes nothing: %s for %s", message, event).isEqualTo(tableBefore);
             Table.delete(orderId);
         }

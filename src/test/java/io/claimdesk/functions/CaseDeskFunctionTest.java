@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.cases.CaseTable;
-import io.claimdesk.testing.CallCounter;
+import io.claimdesk.testing.DynamoDbCalls;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -96,14 +96,14 @@ class CaseDeskFunctionTest {
         String next = null;
         do {
             String token = next;
-            CallCounter.reset();
+            DynamoDbCalls.reset();
             JsonNode page = list(q -> {
                 query.accept(q);
                 if (token != null) {
                     q.put("next", token);
                 }
             });
-            calls.add(CallCounter.calls());
+            calls.add(DynamoDbCalls.calls());
             sizes.add(page.path("cases").size());
             page.path("cases").forEach(cases::add);
             next = page.path("next").isTextual() ? page.path("next").asText() : null;
@@ -118,10 +118,10 @@ class CaseDeskFunctionTest {
         Answers.json(functions.recordRefund(Events.refund(orderId)));
         Answers.json(functions.flagLateArrival(Events.arrival(orderId)));
 
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         JsonNode answer = Lambda.ok(Events.JSON.createObjectNode().put("orderId", orderId));
 
-        assertThat(CallCounter.calls()).containsExactly("GetItem");
+        assertThat(DynamoDbCalls.calls()).containsExactly("GetItem");
         JsonNode view = answer.path("caseView");
         assertThat(view.path("orderId").asText()).isEqualTo(orderId);
         assertThat(view.path("status").asText()).isEqualTo("LATE_ARRIVAL_FLAGGED");

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.claimdesk.testing.CallCounter;
+import io.claimdesk.testing.DynamoDbCalls;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
 import io.claimdesk.testing.Race;
@@ -48,9 +48,9 @@ class DuplicateDeliveryFunctionTest {
 
                 JsonNode first = Lambda.ok(event);
                 for (int i = 1; i < n; i++) {
-                    CallCounter.reset();
+                    DynamoDbCalls.reset();
                     JsonNode again = Lambda.ok(event);
-                    assertThat(CallCounter.calls()).as("delivery %d of %d only reads the case", i + 1, n).containsExactly("GetItem");
+                    assertThat(DynamoDbCalls.calls()).as("delivery %d of %d only reads the case", i + 1, n).containsExactly("GetItem");
                     assertThat(again.path("replay").asBoolean()).as("delivery %d of %d", i + 1, n).isTrue();
                     assertThat(again.path("refund")).isEqualTo(first.path("refund"));
                     assertThat(again.path("caseView")).isEqualTo(first.path("caseView"));

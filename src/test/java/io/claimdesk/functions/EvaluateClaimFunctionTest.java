@@ -3,20 +3,17 @@ package io.claimdesk.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.cases.CaseTable;
-import io.claimdesk.testing.CallCounter;
+import io.claimdesk.testing.DynamoDbCalls;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
 import io.claimdesk.testing.StoredCase;
-import io.claimdesk.testing.Table;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @QuarkusTest
 @TestProfile(FunctionProfile.EvaluateClaim.class)
@@ -55,30 +52,30 @@ class EvaluateClaimFunctionTest {
     @Test
     void staysWithinItsRoundTripBudget() {
         String orderId = Events.newOrderId();
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         Lambda.ok(Events.evaluate(orderId));
-        assertThat(CallCounter.calls()).hasSizeLessThanOrEqualTo(2).containsExactly("GetItem", "PutItem");
+        assertThat(DynamoDbCalls.calls()).hasSizeLessThanOrEqualTo(2).containsExactly("GetItem", "PutItem");
 
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         JsonNode again = Lambda.ok(Events.evaluate(orderId));
-        assertThat(CallCounter.calls()).as("unchanged facts are not written again").containsExactly("GetItem");
+        assertThat(DynamoDbCalls.calls()).as("unchanged facts are not written again").containsExactly("GetItem");
         assertThat(again.path("caseView").path("version").asLong()).isEqualTo(1);
 
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         JsonNode updated = Lambda.ok(Events.evaluate(orderId).put("orderTotal", "64.90"));
-        assertThat(CallCounter.calls()).containsExactly("GetItem", "PutItem");
+        assertThat(DynamoDbCalls.calls()).containsExactly("GetItem", "PutItem");
         assertThat(updated.path("caseView").path("version").asLong()).isEqualTo(2);
         assertThat(updated.path("caseView").path("remaining").asText()).isEqualTo("64.90");
     }
 
     @Test
     void usesOnlyTheDynamoDbActionsItsRoleGrants() {
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         String orderId = Events.newOrderId();
         Lambda.ok(Events.evaluate(orderId));
         Lambda.ok(Events.evaluate(orderId).put("orderTotal", "60.00"));
         Lambda.ok(Events.fileClaim(orderId).put("orderTotal", "60.00"));
-        assertThat(CallCounter.calls()).contains("GetItem", "PutItem").allSatisfy(op ->
+        assertThat(DynamoDbCalls.calls()).contains("GetItem", "PutItem").allSatisfy(op ->
                 assertThat(CaseTable.ACTIONS_BY_FUNCTION.get(CaseTable.EVALUATE_CLAIM)).contains("dynamodb:" + op));
     }
 
@@ -119,11 +116,11 @@ class EvaluateClaimFunctionTest {
         assertThat(StoredCase.of(orderId).exists()).as("no case opened").isFalse();
 
         Lambda.ok(Events.evaluate(orderId));
-        Map<String, AttributeValue> before = Table.item(orderId);
+        StoredCase before = StoredCase.of(orderId);
         assertThat(Lambda.error(future)).as("nor corrected into the future").contains("[400] VALIDATION_FAILED orderDate:");
         assertThat(Lambda.error(Events.evaluate(orderId).put("reportedOn", tomorrow.toString())))
                 .contains("[400] VALIDATION_FAILED reportedOn:");
-        assertThat(Table.item(orderId)).isEqualTo(before);
+        assertThat(StoredCase.of(orderId)).isEqualTo(before);
     }
 
     @Test
@@ -131,11 +128,11 @@ class EvaluateClaimFunctionTest {
         String orderId = Events.newOrderId();
         Lambda.ok(Events.evaluate(orderId));
 
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         LocalDate today = Events.todayInParis();
         JsonNode answer = Lambda.ok(Events.fileClaim(orderId));
 
-        assertThat(CallCounter.calls()).containsExactly("GetItem", "PutItem");
+        assertThat(DynamoDbCalls.calls()).containsExactly("GetItem", "PutItem");
         JsonNode caseView = answer.path("caseView");
         assertThat(caseView.path("status").asText()).isEqualTo("CLAIM_FILED");
         assertThat(caseView.path("claim").path("filedOn").asText()).isEqualTo("2026-03-20");
@@ -154,9 +151,9 @@ class EvaluateClaimFunctionTest {
         assertThat(evidence.has("deliveryScanOn")).isFalse();
         assertThat(answer.path("explanation").toString()).contains("20 mars 2026");
 
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         JsonNode again = Lambda.ok(Events.fileClaim(orderId));
-        assertThat(CallCounter.calls()).as("the same claim again writes nothing").containsExactly("GetItem");
+        assertThat(DynamoDbCalls.calls()).as("the same claim again writes nothing").containsExactly("GetItem");
         assertThat(again.path("caseView")).isEqualTo(caseView);
         assertThat(Lambda.error(Events.fileClaim(orderId).set("claim", Events.JSON.createObjectNode().put("filedOn", "2026-03-21"))))
                 .as("one claim per case").contains("[422] INVALID_TRANSITION claim.filedOn:");
@@ -165,9 +162,9 @@ class EvaluateClaimFunctionTest {
     @Test
     void aClaimFiledOnANewOrderOpensTheCaseAndRecordsItInOneWrite() {
         String orderId = Events.newOrderId();
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         JsonNode answer = Lambda.ok(Events.fileClaim(orderId));
-        assertThat(CallCounter.calls()).containsExactly("GetItem", "PutItem");
+        assertThat(DynamoDbCalls.calls()).containsExactly("GetItem", "PutItem");
         assertThat(answer.path("caseView").path("version").asLong()).isEqualTo(1);
         assertThat(StoredCase.of(orderId).events()).containsExactly("CASE_OPENED", "CLAIM_FILED");
     }
@@ -222,7 +219,7 @@ class EvaluateClaimFunctionTest {
         ObjectNode withdrawn = Events.fileClaim(orderId);
         claim(withdrawn).put("outcome", "WITHDRAWN").put("decidedOn", "2026-03-25");
         assertThat(Lambda.ok(withdrawn).path("caseView").path("status").asText()).isEqualTo("OPEN");
-        Map<String, AttributeValue> before = Table.item(orderId);
+        StoredCase before = StoredCase.of(orderId);
 
         ObjectNode granted = Events.fileClaim(orderId);
         claim(granted).put("outcome", "GRANTED").put("decidedOn", "2026-03-30");
@@ -232,7 +229,7 @@ class EvaluateClaimFunctionTest {
         if (outcome.ok()) {
             assertThat(outcome.body().path("caseView").path("closeReason").asText()).isEqualTo("CLAIM_GRANTED");
         } else {
-            assertThat(Table.item(orderId)).isEqualTo(before);
+            assertThat(StoredCase.of(orderId)).isEqualTo(before);
         }
     }
 }

@@ -21,11 +21,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.ClaimDeskConfig;
 import io.claimdesk.cases.CaseTable;
 import io.claimdesk.cases.EventBridgeCall;
-import io.claimdesk.testing.CallCounter;
+import io.claimdesk.testing.DynamoDbCalls;
 import io.claimdesk.testing.EventQueue;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
-import io.claimdesk.testing.Table;
+import io.claimdesk.testing.StoredCase;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -112,7 +112,7 @@ class EventsFunctionTest {
         assertThat(refund.fieldNames()).toIterable().containsExactly("id", "orderId", "marketplace", "event", "historyIndex",
                 "at", "statusBefore", "statusAfter", "closeReason", "rules", "nextAttention", "nextAttentionKind");
         assertThat(EventQueue.textOf(orderId)).as("no free text, no buyer data").doesNotContain(REASON).doesNotContain("rf-0001");
-        assertThat(Table.item(orderId)).as("nothing left to publish").doesNotContainKey("outbox");
+        assertThat(StoredCase.of(orderId).item()).as("nothing left to publish").doesNotContainKey("outbox");
     }
 
     @Test
@@ -166,7 +166,7 @@ class EventsFunctionTest {
         String orderId = Events.newOrderId();
         Answers.json(functions.evaluateClaim(Events.evaluate(orderId)));
         Answers.json(functions.recordRefund(Events.refund(orderId)));
-        Map<String, AttributeValue> before = Table.item(orderId);
+        StoredCase before = StoredCase.of(orderId);
         int received = EventQueue.of(orderId).size();
 
         List<ObjectNode> refused = List.of(
@@ -186,29 +186,29 @@ class EventsFunctionTest {
         }
 
         assertThat(EventQueue.of(orderId)).hasSize(received).hasSize(1);
-        assertThat(Table.item(orderId)).isEqualTo(before);
+        assertThat(StoredCase.of(orderId)).isEqualTo(before);
     }
 
     @Test
     void publishingAddsOneConditionalWriteAndAReplayNone() {
         String orderId = Events.newOrderId();
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         Answers.json(functions.evaluateClaim(Events.evaluate(orderId)));
-        assertThat(CallCounter.calls()).as("a new case announces nothing").containsExactly("GetItem", "PutItem");
+        assertThat(DynamoDbCalls.calls()).as("a new case announces nothing").containsExactly("GetItem", "PutItem");
 
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         Answers.json(functions.recordRefund(Events.refund(orderId)));
-        assertThat(CallCounter.calls()).as("read, write with the outbox, empty the outbox")
+        assertThat(DynamoDbCalls.calls()).as("read, write with the outbox, empty the outbox")
                 .containsExactly("GetItem", "PutItem", "PutItem");
 
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         Answers.json(functions.recordRefund(Events.refund(orderId)));
-        assertThat(CallCounter.calls()).as("a replay").containsExactly("GetItem");
+        assertThat(DynamoDbCalls.calls()).as("a replay").containsExactly("GetItem");
 
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         Lambda.ok(Events.arrival(orderId));
-        assertThat(CallCounter.calls()).containsExactly("GetItem", "PutItem", "PutItem");
-        assertThat(CallCounter.calls()).allSatisfy(op ->
+        assertThat(DynamoDbCalls.calls()).containsExactly("GetItem", "PutItem", "PutItem");
+        assertThat(DynamoDbCalls.calls()).allSatisfy(op ->
                 assertThat(CaseTable.ACTIONS_BY_FUNCTION.get(CaseTable.FLAG_LATE_ARRIVAL)).contains("dynamodb:" + op));
     }
 
@@ -269,7 +269,7 @@ class EventsFunctionTest {
 
             JsonNode answer = Answers.json(functions.recordRefund(refund));
             assertThat(answer.path("replay").asBoolean()).as(failure).isFalse();
-            Map<String, AttributeValue> stored = Table.item(orderId);
+            Map<String, AttributeValue> stored = StoredCase.of(orderId).item();
             assertThat(stored.get("version").n()).as("the change is stored").isEqualTo("2");
             assertThat(stored.get("outbox").l()).as("and its announcement kept").hasSize(1);
             assertThat(stored.get(CaseTable.DUE_ON).s()).as("due for the sweep").isEqualTo(LocalDate.now(PARIS).toString());
@@ -289,7 +289,7 @@ class EventsFunctionTest {
             List<JsonNode> published = EventQueue.of(orderId);
             assertThat(detailTypes(published)).as(failure).containsExactly("Refund recorded");
             assertThat(published.get(0).path("detail").path("id").asText()).isEqualTo(orderId + "/1");
-            Map<String, AttributeValue> after = Table.item(orderId);
+            Map<String, AttributeValue> after = StoredCase.of(orderId).item();
             assertThat(after).doesNotContainKey("outbox");
             assertThat(after.get("version").n()).as("emptying the outbox is no new version").isEqualTo("2");
             assertThat(after.get(CaseTable.DUE_ON).s()).as("due again for its next attention")

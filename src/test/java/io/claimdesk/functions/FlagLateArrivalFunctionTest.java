@@ -6,22 +6,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.cases.CaseTable;
-import io.claimdesk.testing.CallCounter;
+import io.claimdesk.testing.DynamoDbCalls;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
 import io.claimdesk.testing.StoredCase;
-import io.claimdesk.testing.Table;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @QuarkusTest
 @TestProfile(FunctionProfile.FlagLateArrival.class)
@@ -66,11 +63,11 @@ class FlagLateArrivalFunctionTest {
         Fixtures.openCase(functions, orderId);
         Fixtures.refund(functions, orderId, "r1", "20.00", false);
 
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         LocalDate today = Events.todayInParis();
         JsonNode answer = Lambda.ok(Events.arrival(orderId).put("language", "en"));
 
-        assertThat(CallCounter.calls()).containsExactly("GetItem", "PutItem");
+        assertThat(DynamoDbCalls.calls()).containsExactly("GetItem", "PutItem");
         JsonNode arrival = answer.path("arrival");
         assertThat(arrival.path("decision").asText()).isEqualTo("ASK_CONSENT_TO_CHARGE");
         assertThat(arrival.path("nextSteps")).hasSize(1);
@@ -215,9 +212,9 @@ class FlagLateArrivalFunctionTest {
         Fixtures.openCase(functions, orderId);
         Fixtures.refund(functions, orderId, "r1", "20.00", false);
         JsonNode first = Lambda.ok(Events.arrival(orderId));
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         JsonNode again = Lambda.ok(Events.arrival(orderId));
-        assertThat(CallCounter.calls()).containsExactly("GetItem");
+        assertThat(DynamoDbCalls.calls()).containsExactly("GetItem");
         assertThat(again.path("arrival").path("replay").asBoolean()).isTrue();
         assertThat(again.path("arrival").path("decision")).isEqualTo(first.path("arrival").path("decision"));
         assertThat(again.path("arrival").path("caseView")).isEqualTo(first.path("arrival").path("caseView"));
@@ -228,10 +225,10 @@ class FlagLateArrivalFunctionTest {
         String orderId = Events.newOrderId();
         Fixtures.openCase(functions, orderId);
         Lambda.ok(Events.arrival(orderId));
-        Map<String, AttributeValue> before = Table.item(orderId);
+        StoredCase before = StoredCase.of(orderId);
         assertThat(Lambda.error(Events.arrival(orderId).put("deliveredOn", "2026-03-21")))
                 .contains("[422] INVALID_TRANSITION deliveredOn:");
-        assertThat(Table.item(orderId)).isEqualTo(before);
+        assertThat(StoredCase.of(orderId)).isEqualTo(before);
     }
 
     @Test
@@ -269,7 +266,7 @@ class FlagLateArrivalFunctionTest {
         Fixtures.refundOn(functions, orderId, "r1", "20.00", false, today.minusDays(3));
         JsonNode flagged = Lambda.ok(arrival(orderId, today.minusDays(1), "CARRIER")).path("arrival");
         assertThat(flagged.path("caseView").path("status").asText()).isEqualTo("LATE_ARRIVAL_FLAGGED");
-        Map<String, AttributeValue> before = Table.item(orderId);
+        StoredCase before = StoredCase.of(orderId);
 
         Lambda.Outcome earlier = Lambda.outcome(arrival(orderId, today.minusDays(4), "SELLER"));
 
@@ -278,7 +275,7 @@ class FlagLateArrivalFunctionTest {
             assertThat(earlier.body().path("arrival").path("decision").asText()).isEqualTo("ARRIVED_BEFORE_REFUND");
             assertThat(earlier.body().path("arrival").path("caseView").has("lateArrival")).isFalse();
         } else {
-            assertThat(Table.item(orderId)).isEqualTo(before);
+            assertThat(StoredCase.of(orderId)).isEqualTo(before);
         }
     }
 
@@ -292,7 +289,7 @@ class FlagLateArrivalFunctionTest {
         Lambda.ok(arrival(orderId, today.minusDays(1), "CARRIER"));
         JsonNode settled = Lambda.ok(Events.recordConsent(orderId)).path("followUp");
         assertThat(settled.path("caseView").path("closeReason").asText()).isEqualTo("LATE_ARRIVAL_SETTLED");
-        Map<String, AttributeValue> before = Table.item(orderId);
+        StoredCase before = StoredCase.of(orderId);
 
         Lambda.Outcome earlier = Lambda.outcome(arrival(orderId, today.minusDays(4), "SELLER"));
 
@@ -300,7 +297,7 @@ class FlagLateArrivalFunctionTest {
         if (earlier.ok()) {
             assertThat(earlier.body().path("arrival").path("decision").asText()).isEqualTo("ARRIVED_BEFORE_REFUND");
         } else {
-            assertThat(Table.item(orderId)).isEqualTo(before);
+            assertThat(StoredCase.of(orderId)).isEqualTo(before);
         }
     }
 
@@ -314,10 +311,10 @@ class FlagLateArrivalFunctionTest {
         Fixtures.refund(functions, orderId, "r1", "20.00", false);
         Lambda.ok(Events.arrival(orderId));
 
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         JsonNode followUp = Lambda.ok(Events.recordConsent(orderId).put("language", "en")).path("followUp");
 
-        assertThat(CallCounter.calls()).containsExactly("GetItem", "PutItem");
+        assertThat(DynamoDbCalls.calls()).containsExactly("GetItem", "PutItem");
         assertThat(followUp.path("followUp").asText()).isEqualTo("CONSENT_GIVEN");
         assertThat(followUp.path("replay").asBoolean()).isFalse();
         assertThat(followUp.path("says")).isNotEmpty().allSatisfy(line -> assertThat(line.asText()).startsWith("[R3] "));
@@ -328,9 +325,9 @@ class FlagLateArrivalFunctionTest {
         assertThat(caseView.has("nextAttention")).isFalse();
         assertThat(StoredCase.of(orderId).events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "ARRIVAL_REPORTED", "CONSENT_GIVEN");
 
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         JsonNode again = Lambda.ok(Events.recordConsent(orderId).put("language", "en")).path("followUp");
-        assertThat(CallCounter.calls()).as("a follow-up delivered again only reads").containsExactly("GetItem");
+        assertThat(DynamoDbCalls.calls()).as("a follow-up delivered again only reads").containsExactly("GetItem");
         assertThat(again.path("replay").asBoolean()).isTrue();
         assertThat(again.path("caseView")).isEqualTo(caseView);
         assertThat(Lambda.error(followUp(orderId, "CONSENT_REFUSED"))).as("the buyer's answer is already recorded")
@@ -405,10 +402,10 @@ class FlagLateArrivalFunctionTest {
         String orderId = Events.newOrderId();
         Fixtures.openCase(functions, orderId);
         Fixtures.refund(functions, orderId, "r1", "20.00", false);
-        Map<String, AttributeValue> before = Table.item(orderId);
+        StoredCase before = StoredCase.of(orderId);
         assertThat(Lambda.error(Events.recordConsent(orderId))).contains("[422] INVALID_TRANSITION followUp:");
         assertThat(Lambda.error(followUp(orderId, "RETURN_RECEIVED"))).contains("[422] INVALID_TRANSITION followUp:");
-        assertThat(Table.item(orderId)).isEqualTo(before);
+        assertThat(StoredCase.of(orderId)).isEqualTo(before);
         assertThat(Lambda.error(Events.recordConsent(Events.newOrderId()))).contains("[404] CASE_NOT_FOUND orderId:");
     }
 
@@ -431,10 +428,10 @@ class FlagLateArrivalFunctionTest {
         assertThat(swept.closeReason()).isEqualTo("CLAIM_DEADLINE_PASSED");
         assertThat(swept.item()).as("no longer due").doesNotContainKey("dueOn");
 
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         JsonNode second = Lambda.ok(Events.sweepAt(time));
         assertThat(second.path("sweep").path("changed").asInt()).isZero();
-        assertThat(CallCounter.calls()).as("a second run reads the index, writes nothing").containsOnly("Query");
+        assertThat(DynamoDbCalls.calls()).as("a second run reads the index, writes nothing").containsOnly("Query");
         assertThat(StoredCase.of(orderId).item()).isEqualTo(swept.item());
 
         // Closed at the deadline is not closed for good: the buyer's word that it arrived is still recorded.
@@ -455,11 +452,11 @@ class FlagLateArrivalFunctionTest {
         String orderId = Events.newOrderId();
         Fixtures.openCase(functions, orderId);
         Fixtures.refund(functions, orderId, "r1", "20.00", false);
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         Lambda.ok(Events.arrival(orderId));
         Lambda.ok(Events.recordConsent(orderId));
         Lambda.ok(Events.sweepAt(Instant.now().plus(30, ChronoUnit.DAYS)));
-        assertThat(CallCounter.calls()).contains("GetItem", "PutItem", "Query").allSatisfy(op ->
+        assertThat(DynamoDbCalls.calls()).contains("GetItem", "PutItem", "Query").allSatisfy(op ->
                 assertThat(CaseTable.ACTIONS_BY_FUNCTION.get(CaseTable.FLAG_LATE_ARRIVAL)).contains("dynamodb:" + op));
     }
 }

@@ -18,12 +18,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
 import io.claimdesk.testing.StoredCase;
-import io.claimdesk.testing.Table;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * evaluateClaim with its documented optional fields left out, through the Lambda mock event server on the
@@ -111,7 +109,7 @@ class OmittedFieldsEvaluateClaimFunctionTest {
      * "200" or "4xx field".
      */
     private String check(SoftAssertions softly, Set<String> left, String orderId, ObjectNode event, boolean newOrder, boolean again) {
-        Map<String, AttributeValue> before = Table.item(orderId);
+        StoredCase before = StoredCase.of(orderId);
         LocalDate today = Events.todayInParis();
         Lambda.Outcome outcome = Lambda.outcome(event);
         LocalDate laterToday = Events.todayInParis();
@@ -123,7 +121,7 @@ class OmittedFieldsEvaluateClaimFunctionTest {
         if (claim && !outcomeGiven && decidedOnGiven) {
             softly.assertThat(outcome.status()).as(as).isEqualTo(400);
             softly.assertThat(outcome.field()).as(as).isEqualTo("claim.outcome");
-            softly.assertThat(Table.item(orderId)).as("refused, nothing written: " + as).isEqualTo(before);
+            softly.assertThat(StoredCase.of(orderId)).as("refused, nothing written: " + as).isEqualTo(before);
             if (again) {
                 softly.assertThat(Lambda.outcome(event).toString()).as("the same again").isEqualTo(outcome.toString());
             }
@@ -192,13 +190,13 @@ class OmittedFieldsEvaluateClaimFunctionTest {
         }
 
         if (again) {
-            Map<String, AttributeValue> after = Table.item(orderId);
+            StoredCase after = StoredCase.of(orderId);
             Lambda.Outcome second = Lambda.outcome(event);
             softly.assertThat(second.status()).as("delivered again: " + as).isEqualTo(200);
             if (second.ok()) {
                 softly.assertThat(second.body().path("caseView")).as("delivered again: " + as).isEqualTo(caseView);
             }
-            softly.assertThat(Table.item(orderId)).as("delivered again, nothing written: " + as).isEqualTo(after);
+            softly.assertThat(StoredCase.of(orderId)).as("delivered again, nothing written: " + as).isEqualTo(after);
         }
         return "200";
     }

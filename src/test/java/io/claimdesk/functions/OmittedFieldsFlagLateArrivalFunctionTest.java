@@ -15,12 +15,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
 import io.claimdesk.testing.StoredCase;
-import io.claimdesk.testing.Table;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * flagLateArrival with its documented optional fields left out, through the Lambda mock event server on the
@@ -156,14 +154,14 @@ class OmittedFieldsFlagLateArrivalFunctionTest {
             softly.assertThat(sweep.path("changedOrders").toString()).as(as).contains(orderId);
             softly.assertThat(StoredCase.of(orderId).events()).as(as).containsExactly("CASE_OPENED", "CLAIM_WINDOW_OPENED");
 
-            Map<String, AttributeValue> after = Table.item(orderId);
+            StoredCase after = StoredCase.of(orderId);
             Lambda.Outcome again = Lambda.outcome(event);
             softly.assertThat(again.status()).as("delivered again: " + as).isEqualTo(200);
             if (again.ok()) {
                 softly.assertThat(again.body().path("sweep").path("changedOrders").toString()).as("delivered again: " + as)
                         .doesNotContain(orderId);
             }
-            softly.assertThat(Table.item(orderId)).as("delivered again, nothing written: " + as).isEqualTo(after);
+            softly.assertThat(StoredCase.of(orderId)).as("delivered again, nothing written: " + as).isEqualTo(after);
         }
         softly.assertAll();
     }
@@ -178,14 +176,14 @@ class OmittedFieldsFlagLateArrivalFunctionTest {
         JsonNode answer = first.body().path(part);
         softly.assertThat(answer.path("replay").asBoolean()).as(as).isFalse();
         String orderId = event.path("orderId").asText();
-        Map<String, AttributeValue> after = Table.item(orderId);
+        StoredCase after = StoredCase.of(orderId);
         Lambda.Outcome again = Lambda.outcome(event);
         softly.assertThat(again.status()).as("delivered again: " + as).isEqualTo(200);
         if (again.ok()) {
             softly.assertThat(again.body().path(part).path("replay").asBoolean()).as("delivered again: " + as).isTrue();
             softly.assertThat(again.body().path(part).path("caseView")).as("delivered again: " + as).isEqualTo(answer.path("caseView"));
         }
-        softly.assertThat(Table.item(orderId)).as("delivered again, nothing written: " + as).isEqualTo(after);
+        softly.assertThat(StoredCase.of(orderId)).as("delivered again, nothing written: " + as).isEqualTo(after);
         return answer;
     }
 }

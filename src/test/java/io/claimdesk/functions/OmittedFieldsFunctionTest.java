@@ -16,12 +16,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
 import io.claimdesk.testing.StoredCase;
-import io.claimdesk.testing.Table;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * recordRefund with its documented optional fields left out ({@code currency}, {@code reorderRequested},
@@ -109,14 +107,14 @@ class OmittedFieldsFunctionTest {
                 softly.assertThat(stored.events()).as(as).containsExactly("CASE_OPENED", "REFUND_RECORDED");
                 softly.assertThat(stored.version()).as(as).isEqualTo(caseView.path("version").asLong());
 
-                Map<String, AttributeValue> after = Table.item(orderId);
+                StoredCase after = StoredCase.of(orderId);
                 Lambda.Outcome again = Lambda.outcome(event);
                 softly.assertThat(again.status()).as("delivered again: " + as).isEqualTo(200);
                 if (again.ok()) {
                     softly.assertThat(again.body().path("replay").asBoolean()).as("delivered again: " + as).isTrue();
                     softly.assertThat(again.body().path("refund")).as("delivered again: " + as).isEqualTo(refund);
                 }
-                softly.assertThat(Table.item(orderId)).as("delivered again, nothing written: " + as).isEqualTo(after);
+                softly.assertThat(StoredCase.of(orderId)).as("delivered again, nothing written: " + as).isEqualTo(after);
             }
         }
         softly.assertAll();

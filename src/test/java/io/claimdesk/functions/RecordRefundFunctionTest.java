@@ -3,22 +3,19 @@ package io.claimdesk.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.cases.CaseTable;
-import io.claimdesk.testing.CallCounter;
+import io.claimdesk.testing.DynamoDbCalls;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
 import io.claimdesk.testing.StoredCase;
-import io.claimdesk.testing.Table;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @QuarkusTest
 @TestProfile(FunctionProfile.RecordRefund.class)
@@ -32,10 +29,10 @@ class RecordRefundFunctionTest {
         String orderId = Events.newOrderId();
         Fixtures.openCase(functions, orderId);
 
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         JsonNode answer = Lambda.ok(Events.refund(orderId));
 
-        assertThat(CallCounter.calls()).containsExactly("GetItem", "PutItem");
+        assertThat(DynamoDbCalls.calls()).containsExactly("GetItem", "PutItem");
         assertThat(answer.path("replay").asBoolean()).isFalse();
         assertThat(answer.path("refund").path("amount").asText()).isEqualTo("20.00");
         assertThat(answer.path("refund").path("refundedOn").asText()).isEqualTo("2026-03-15");
@@ -60,18 +57,18 @@ class RecordRefundFunctionTest {
         String orderId = Events.newOrderId();
         Fixtures.openCase(functions, orderId);
         JsonNode first = Lambda.ok(Events.refund(orderId));
-        Map<String, AttributeValue> before = Table.item(orderId);
+        StoredCase before = StoredCase.of(orderId);
 
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         JsonNode again = Lambda.ok(Events.refund(orderId));
 
-        assertThat(CallCounter.calls()).as("the replay is recognised on the case read: nothing to write").containsExactly("GetItem");
+        assertThat(DynamoDbCalls.calls()).as("the replay is recognised on the case read: nothing to write").containsExactly("GetItem");
         assertThat(again.path("replay").asBoolean()).isTrue();
         assertThat(again.path("refund")).isEqualTo(first.path("refund"));
         assertThat(again.path("caseView")).isEqualTo(first.path("caseView"));
         assertThat(again.path("caseView").path("version").asLong()).isEqualTo(2);
         assertThat(again.path("caseView").path("remaining").asText()).isEqualTo("39.90");
-        assertThat(Table.item(orderId)).isEqualTo(before);
+        assertThat(StoredCase.of(orderId)).isEqualTo(before);
     }
 
     @Test
@@ -100,10 +97,10 @@ class RecordRefundFunctionTest {
         Fixtures.openCase(functions, orderId);
         Lambda.ok(Events.refund(orderId).put("refundId", "a").put("amount", "9.90"));
 
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         JsonNode answer = Lambda.ok(Events.refund(orderId).put("refundId", "b").put("amount", "full").put("reorderRequested", true));
 
-        assertThat(CallCounter.calls()).containsExactly("GetItem", "PutItem");
+        assertThat(DynamoDbCalls.calls()).containsExactly("GetItem", "PutItem");
         assertThat(answer.path("refund").path("amount").asText()).isEqualTo("50.00");
         assertThat(answer.path("refund").path("full").asBoolean()).isTrue();
         assertThat(answer.path("caseView").path("remaining").asText()).isEqualTo("0.00");
@@ -159,10 +156,10 @@ class RecordRefundFunctionTest {
     void anOrderFulfilledByTheMarketplaceTakesNoSellerRefund() {
         String orderId = Events.newOrderId();
         Fixtures.evaluate(functions, Events.evaluate(orderId).put("fulfilment", "MARKETPLACE"));
-        Map<String, AttributeValue> before = Table.item(orderId);
+        StoredCase before = StoredCase.of(orderId);
 
         assertThat(Lambda.error(Events.refund(orderId))).contains("[422] INVALID_TRANSITION orderId:");
-        assertThat(Table.item(orderId)).isEqualTo(before);
+        assertThat(StoredCase.of(orderId)).isEqualTo(before);
     }
 
     /** Refunds are the seller's to make whatever the claim window's phase or the case's status. */
@@ -208,12 +205,12 @@ class RecordRefundFunctionTest {
     void usesOnlyTheDynamoDbActionsItsRoleGrants() {
         String orderId = Events.newOrderId();
         Fixtures.openCase(functions, orderId);
-        CallCounter.reset();
+        DynamoDbCalls.reset();
         Lambda.ok(Events.refund(orderId));
         Lambda.ok(Events.refund(orderId));
         Lambda.ok(Events.refund(orderId).put("refundId", "rest").put("amount", "full"));
         Lambda.error(Events.refund(orderId).put("refundId", "more").put("amount", "1.00"));
-        assertThat(CallCounter.calls()).contains("GetItem", "PutItem").allSatisfy(op ->
+        assertThat(DynamoDbCalls.calls()).contains("GetItem", "PutItem").allSatisfy(op ->
                 assertThat(CaseTable.ACTIONS_BY_FUNCTION.get(CaseTable.RECORD_REFUND)).contains("dynamodb:" + op));
     }
 }

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
 import io.claimdesk.testing.LogCapture;
-import io.claimdesk.testing.Table;
+import io.claimdesk.testing.StoredCase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
@@ -86,7 +86,7 @@ class SpApiOrderFunctionTest {
 
             Set<String> secrets = unmappedStrings(orders.values());
             assertThat(secrets).as("the samples carry buyer data to look for").anyMatch(text -> text.contains("@"));
-            String stored = evaluated.stream().map(id -> Table.item(id).toString()).reduce("", String::concat);
+            String stored = evaluated.stream().map(id -> StoredCase.of(id).item().toString()).reduce("", String::concat);
             String logged = logs.lines().stream().map(LogCapture.Line::text).reduce("", String::concat);
             String answered = String.join("\n", answers);
             for (String secret : secrets) {

@@ -113,7 +113,7 @@ class StoreFaultFunctionTest {
         for (boolean generic : new boolean[] {false, true}) {
             String orderId = Events.newOrderId();
             Fixtures.openCase(functions, orderId);
-            Map<String, AttributeValue> before = Table.item(orderId);
+            StoredCase before = StoredCase.of(orderId);
             if (generic) {
                 FaultInjector.throttleGeneric(1000);
             } else {
@@ -122,7 +122,7 @@ class StoreFaultFunctionTest {
 
             assertUnavailable(Lambda.error(Events.refund(orderId)));
             assertThat(FaultInjector.injected()).as("the SDK retried before giving up").isGreaterThan(1);
-            assertThat(Table.item(orderId)).isEqualTo(before);
+            assertThat(StoredCase.of(orderId)).isEqualTo(before);
 
             FaultInjector.disarm();
             JsonNode retried = Lambda.ok(Events.refund(orderId));
@@ -215,13 +215,13 @@ class StoreFaultFunctionTest {
     void aHungEngineBeforeTheWriteFailsRetryablyAndChangesNothing() {
         String orderId = Events.newOrderId();
         Fixtures.openCase(functions, orderId);
-        Map<String, AttributeValue> before = Table.item(orderId);
+        StoredCase before = StoredCase.of(orderId);
         FaultInjector.slowBeforeSending(HANG, 1000, "PutItem");
 
         long started = System.nanoTime();
         assertUnavailable(Lambda.error(Events.refund(orderId)));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("bounded by the SDK's call timeout").isLessThan(Duration.ofSeconds(10));
-        assertThat(Table.item(orderId)).isEqualTo(before);
+        assertThat(StoredCase.of(orderId)).isEqualTo(before);
 
         FaultInjector.disarm();
         assertThat(Lambda.ok(Events.refund(orderId)).path("replay").asBoolean()).isFalse();
@@ -237,7 +237,7 @@ class StoreFaultFunctionTest {
     void aWriteWhoseAnswerIsLostIsNeverHalfDoneAndItsRetryDoesNotRepeatIt() {
         String orderId = Events.newOrderId();
         Fixtures.openCase(functions, orderId);
-        Map<String, AttributeValue> before = Table.item(orderId);
+        StoredCase before = StoredCase.of(orderId);
         FaultInjector.slowAfterSending(HANG, 1000, "PutItem");
 
         String message = Lambda.error(Events.refund(orderId));

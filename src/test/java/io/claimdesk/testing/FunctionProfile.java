@@ -1,21 +1,28 @@
 package io.claimdesk.testing;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.claimdesk.cases.CaseTable;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** One test profile per exported function, as each Lambda deployment exports exactly one. */
+/**
+ * One test profile per exported function, as each Lambda deployment exports exactly one; each starts its application
+ * with a local engine of its own ({@link LocalDynamoDb}).
+ */
 public abstract class FunctionProfile implements QuarkusTestProfile {
 
     protected abstract String export();
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "quarkus.funqy.export", export(),
-                "quarkus.dynamodb.interceptors", "io.claimdesk.cases.RoundTrips,io.claimdesk.testing.CallCounter");
+        return Map.of("quarkus.funqy.export", export());
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(LocalDynamoDb.class));
     }
 
     public static class EvaluateClaim extends FunctionProfile {
@@ -77,8 +84,7 @@ public abstract class FunctionProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-            config.put("quarkus.dynamodb.interceptors",
-                    "io.claimdesk.cases.RoundTrips,io.claimdesk.testing.CallCounter,io.claimdesk.testing.FaultInjector");
+            config.put("quarkus.dynamodb.interceptors", "io.claimdesk.cases.RoundTrips,io.claimdesk.testing.FaultInjector");
             config.put("quarkus.dynamodb.api-call-attempt-timeout", ATTEMPT_TIMEOUT.toMillis() + "MS");
             config.put("quarkus.dynamodb.api-call-timeout", "2S");
             return config;

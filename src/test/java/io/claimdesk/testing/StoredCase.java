@@ -4,13 +4,20 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import io.claimdesk.cases.CaseTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** A case exactly as it is stored, read beside the application with {@link Table#item(String)}. */
+/**
+ * A case exactly as it is stored, read beside the application: the tests' one way to read a case from the table.
+ * Two reads are equal when the item is unchanged, attribute for attribute.
+ */
 public record StoredCase(Map<String, AttributeValue> item) {
 
+    /** The stored item of one case (a strongly consistent read); an empty item if there is no case. */
     public static StoredCase of(String orderId) {
-        return new StoredCase(Table.item(orderId));
+        var response = Table.client().getItem(b -> b.tableName(Table.NAME).consistentRead(true)
+                .key(Map.of(CaseTable.ORDER_ID, AttributeValue.fromS(orderId))));
+        return new StoredCase(response.hasItem() ? Map.copyOf(response.item()) : Map.of());
     }
 
     public boolean exists() {

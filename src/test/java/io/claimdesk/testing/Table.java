@@ -4,25 +4,24 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.claimdesk.cases.CaseTable;
-import org.eclipse.microprofile.config.ConfigProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * Reads the case table directly, beside the application, so tests can compare it before and after an
- * invocation. Test code only: the Scan here is for counting and snapshots, never used by the functions.
+ * The tests' case table in the local engine, beside the application: created with the engine ({@link LocalDynamoDb}),
+ * read whole to compare it before and after an invocation. One case is read with {@link StoredCase#of(String)}.
+ * Test code only: the Scan here is for counting and snapshots, never used by the functions.
  */
 public final class Table {
+
+    /** The table the tests' application is configured with ({@code claimdesk.table-name}, set by {@link LocalDynamoDb}). */
+    public static final String NAME = "claim-desk-test-cases";
 
     private static volatile DynamoDbClient client;
 
     private Table() {
-    }
-
-    public static String name() {
-        return ConfigProvider.getConfig().getValue("claimdesk.table-name", String.class);
     }
 
     public static synchronized DynamoDbClient client() {
@@ -40,16 +39,9 @@ public final class Table {
         }
     }
 
-    /** The stored item of one case (strongly consistent), or an empty map. */
-    public static Map<String, AttributeValue> item(String orderId) {
-        var response = client().getItem(b -> b.tableName(name()).consistentRead(true)
-                .key(Map.of(CaseTable.ORDER_ID, AttributeValue.fromS(orderId))));
-        return response.hasItem() ? Map.copyOf(response.item()) : Map.of();
-    }
-
     /** Removes a case a test is done with, so that whole-table comparisons stay quick. */
     public static void delete(String orderId) {
-        client().deleteItem(b -> b.tableName(name()).key(Map.of(CaseTable.ORDER_ID, AttributeValue.fromS(orderId))));
+        client().deleteItem(b -> b.tableName(NAME).key(Map.of(CaseTable.ORDER_ID, AttributeValue.fromS(orderId))));
     }
 
     /** Every item of the table by order id. */
@@ -57,7 +49,7 @@ public final class Table {
         Map<String, Map<String, AttributeValue>> all = new HashMap<>();
         Map<String, AttributeValue> start = null;
         do {
-            ScanResponse page = client().scan(ScanRequest.builder().tableName(name()).consistentRead(true)
+            ScanResponse page = client().scan(ScanRequest.builder().tableName(NAME).consistentRead(true)
                     .exclusiveStartKey(start).build());
             page.items().forEach(i -> all.put(i.get(CaseTable.ORDER_ID).s(), Map.copyOf(i)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
@@ -77,7 +69,7 @@ public final class Table {
         Map<String, String> all = new HashMap<>();
         Map<String, AttributeValue> start = null;
         do {
-            ScanResponse page = client().scan(ScanRequest.builder().tableName(name()).consistentRead(true)
+            ScanResponse page = client().scan(ScanRequest.builder().tableName(NAME).consistentRead(true)
                     .projectionExpression("#id, #v").expressionAttributeNames(Map.of("#id", CaseTable.ORDER_ID, "#v", "version"))
                     .exclusiveStartKey(start).build());
             page.items().forEach(i -> all.put(i.get(CaseTable.ORDER_ID).s(), i.get("version").n()));
@@ -86,10 +78,15 @@ public final class Table {
         return all;
     }
 
+    /** Creates the (empty) case table from {@link CaseTable#createTableRequest}, the definition the template is checked against. */
+    public static void create() {
+        client().createTable(CaseTable.createTableRequest(NAME));
+    }
+
     /** Re-creates the (empty) case table, as after an engine restart, and puts the given items back. */
     public static void recreate(Map<String, Map<String, AttributeValue>> items) {
         reset();
-        client().createTable(CaseTable.createTableRequest(name()));
-        items.values().forEach(i -> client().putItem(b -> b.tableName(name()).item(i)));
+        create();
+        items.values().forEach(i -> client().putItem(b -> b.tableName(NAME).item(i)));
     }
 }
