@@ -1,14 +1,14 @@
 """Reads the functions' JSON log (java.log of one process): the one line each invocation writes.
 
-The format is ClaimFunctions#invoke's: "<function> done: N DynamoDB call(s) [Op, ...], X capacity
-unit(s), U us in DynamoDB", or "<function> refused: CODE field".
+The format is ClaimFunctions#invoke's: "<function> done: N DynamoDB call(s) [Op, ...], R item(s) read,
+U us in DynamoDB", or "<function>: N DynamoDB call(s) [Op, ...], R item(s) read, U us in DynamoDB; refused: CODE field".
 """
 
 import json
 import re
 
-DONE = re.compile(r"^(\w+) done: (\d+) DynamoDB call\(s\) \[([^\]]*)\], ([\d.]+) capacity unit\(s\), (\d+) us in DynamoDB$")
-REFUSED = re.compile(r"^(\w+) refused: (\S+) (\S+)$")
+DONE = re.compile(r"^(\w+) done: (\d+) DynamoDB call\(s\) \[([^\]]*)\], (\d+) item\(s\) read, (\d+) us in DynamoDB$")
+REFUSED = re.compile(r"^(\w+): .*; refused: (\S+) (\S+)$")
 
 
 def records(run_dir):

@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
  * The only code that speaks DynamoDB. Every write is conditional: a new case must not exist yet, and a
@@ -40,8 +39,7 @@ public class CaseStore {
     }
 
     public Optional<ClaimCase> find(String orderId) {
-        var response = call(() -> dynamo.getItem(b -> b.tableName(table).key(key(orderId)).consistentRead(true)
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
+        var response = call(() -> dynamo.getItem(b -> b.tableName(table).key(key(orderId)).consistentRead(true)));
         return response.hasItem() && !response.item().isEmpty()
                 ? Optional.of(CaseItems.fromItem(response.item()))
                 : Optional.empty();
@@ -58,7 +56,7 @@ public class CaseStore {
         Map<String, AttributeValue> item = CaseItems.toItem(c, next, retentionDays);
         try {
             call(() -> dynamo.putItem(b -> {
-                b.tableName(table).item(item).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+                b.tableName(table).item(item);
                 if (c.version() == 0) {
                     b.conditionExpression("attribute_not_exists(#id)").expressionAttributeNames(Map.of("#id", CaseTable.ORDER_ID));
                 } else {
@@ -81,7 +79,7 @@ public class CaseStore {
     public boolean drain(ClaimCase published) {
         Map<String, AttributeValue> item = CaseItems.toItem(published.announced(), published.version(), retentionDays);
         try {
-            call(() -> dynamo.putItem(b -> b.tableName(table).item(item).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+            call(() -> dynamo.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("#v = :v AND attribute_exists(#o)")
                     .expressionAttributeNames(Map.of("#v", CaseItems.VERSION, "#o", CaseItems.OUTBOX))
                     .expressionAttributeValues(Map.of(":v", CaseItems.n(published.version())))));
@@ -124,7 +122,6 @@ public class CaseStore {
                 .expressionAttributeValues(Map.of(":shard", CaseItems.s(shard), ":dueBy", CaseItems.s(dueBy.toString())))
                 .limit(limit)
                 .exclusiveStartKey(startAfter == null || startAfter.isEmpty() ? null : startAfter)
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build()));
         return new DuePage(response.items().stream()
                         .map(i -> new Due(CaseItems.fromItem(i), LocalDate.parse(i.get(CaseTable.DUE_ON).s()))).toList(),

@@ -3,22 +3,27 @@ package io.claimdesk.cases;
 import java.util.ArrayList;
 import java.util.List;
 
-import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Counts the DynamoDB calls (one per API call, whatever the SDK retried underneath) and the capacity
- * they consumed, per invocation. The synchronous client runs interceptors on the calling thread, so a
+ * Counts the DynamoDB calls (one per API call, whatever the SDK retried underneath) and the items they read, per
+ * invocation: what the desk's cost grows with. The synchronous client runs interceptors on the calling thread, so a
  * thread-local meter sees exactly one invocation's calls. Registered with {@code quarkus.dynamodb.interceptors}.
+ * Consumed capacity is not asked for: DynamoDB's table metrics give it, and reading it back would cost every cold
+ * start the SDK's floating-point parser.
  */
 public class RoundTrips implements ExecutionInterceptor {
 
-    /** What one invocation did against DynamoDB, and the wall time spent inside those calls. */
-    public record Meter(List<String> operations, double capacityUnits, long nanosInCalls) {
+    /**
+     * What one invocation did against DynamoDB: its calls, the items they read (a Query's scanned items, before any
+     * filter; a GetItem's item when there is one), and the wall time spent inside those calls.
+     */
+    public record Meter(List<String> operations, int itemsRead, long nanosInCalls) {
         public int calls() {
             return operations.size();
         }
@@ -33,7 +38,7 @@ public class RoundTrips implements ExecutionInterceptor {
 
     public static Meter current() {
         MutableMeter m = CURRENT.get();
-        return new Meter(List.copyOf(m.operations), m.capacity, m.nanos);
+        return new Meter(List.copyOf(m.operations), m.itemsRead, m.nanos);
     }
 
     @Override
@@ -46,39 +51,30 @@ public class RoundTrips implements ExecutionInterceptor {
         MutableMeter m = CURRENT.get();
         m.operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
         m.nanos += System.nanoTime() - m.startedAt;
-        SdkResponse response = context.response();
-        // Single-item calls and Query answer one ConsumedCapacity; batch calls answer a list of them.
-        response.getValueForField("ConsumedCapacity", Object.class).ifPresent(value -> {
-            if (value instanceof ConsumedCapacity c) {
-                m.capacity += units(c);
-            } else if (value instanceof List<?> list) {
-                list.stream().filter(ConsumedCapacity.class::isInstance)
-                        .forEach(c -> m.capacity += units((ConsumedCapacity) c));
-            }
-        });
+        if (context.response() instanceof QueryResponse query && query.scannedCount() != null) {
+            m.itemsRead += query.scannedCount();
+        } else if (context.response() instanceof GetItemResponse get && get.hasItem() && !get.item().isEmpty()) {
+            m.itemsRead++;
+        }
     }
 
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-        // A refused conditional write is still a round trip (and consumes write capacity).
+        // A refused conditional write is still a round trip.
         MutableMeter m = CURRENT.get();
         m.operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
         m.nanos += System.nanoTime() - m.startedAt;
     }
 
-    private static double units(ConsumedCapacity c) {
-        return c.capacityUnits() == null ? 0 : c.capacityUnits();
-    }
-
     private static final class MutableMeter {
         final List<String> operations = new ArrayList<>();
-        double capacity;
+        int itemsRead;
         long nanos;
         long startedAt;
 
         void reset() {
             operations.clear();
-            capacity = 0;
+            itemsRead = 0;
             nanos = 0;
         }
     }

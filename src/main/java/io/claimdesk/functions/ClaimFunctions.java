@@ -133,12 +133,10 @@ public class ClaimFunctions {
         RoundTrips.start();
         try {
             T result = body.get();
-            RoundTrips.Meter meter = RoundTrips.current();
-            LOG.infof("%s done: %d DynamoDB call(s) %s, %.1f capacity unit(s), %d us in DynamoDB", function, meter.calls(),
-                    meter.operations(), meter.capacityUnits(), meter.nanosInCalls() / 1000);
+            LOG.infof("%s done: %s", function, figures());
             return Views.Answer.of(result);
         } catch (Refusal r) {
-            LOG.infof("%s refused: %s %s", function, r.code(), r.field() == null ? "-" : r.field());
+            LOG.infof("%s: %s; refused: %s %s", function, figures(), r.code(), r.field() == null ? "-" : r.field());
             return Views.Answer.refused(r);
         } catch (StoreUnavailable e) {
             LOG.errorf("%s: store unavailable: %s", function, e.getMessage());
@@ -148,6 +146,13 @@ public class ClaimFunctions {
             MDC.remove("orderId");
             MDC.remove("function");
         }
+    }
+
+    /** What the invocation did against DynamoDB, as the benchmarks and the tests read it from the log. */
+    private static String figures() {
+        RoundTrips.Meter meter = RoundTrips.current();
+        return meter.calls() + " DynamoDB call(s) " + meter.operations() + ", " + meter.itemsRead() + " item(s) read, "
+                + meter.nanosInCalls() / 1000 + " us in DynamoDB";
     }
 
     /** The order facts, from the fields written out or from an SP-API order; the policy checks them when it takes them. */

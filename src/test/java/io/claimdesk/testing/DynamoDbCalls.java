@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
 /**
  * The DynamoDB calls of the functions' invocations, as production counts them: {@code io.claimdesk.cases.RoundTrips}
  * meters each invocation (one per API call, whatever the SDK retried underneath) and the function logs its figures,
- * {@code <function> done: N DynamoDB call(s) [Op, ...], ...}, the line the benchmarks read too
- * ({@code bench/lib/function_log.py}). Counts the invocations answered since {@link #reset()}; a refusal logs no figures.
+ * {@code <function> done: N DynamoDB call(s) [Op, ...], ...} ({@code <function>: N DynamoDB call(s) [...], ...; refused: ...}
+ * for a refusal), the line the benchmarks read too ({@code bench/lib/function_log.py}). Counts the invocations
+ * answered since {@link #reset()}.
  */
 public final class DynamoDbCalls {
 
-    private static final Pattern DONE = Pattern.compile("^\\w+ done: (\\d+) DynamoDB call\\(s\\) \\[([^\\]]*)\\]");
+    private static final Pattern DONE = Pattern.compile("^\\w+(?: done)?: (\\d+) DynamoDB call\\(s\\) \\[([^\\]]*)\\]");
 
     private static LogCapture logs;
 
