@@ -10,6 +10,7 @@ import io.claimdesk.policy.ClaimOutcome;
 import io.claimdesk.policy.Fulfilment;
 import io.claimdesk.policy.Language;
 import io.claimdesk.policy.Marketplace;
+import io.claimdesk.policy.Refusal;
 
 /**
  * evaluateClaim's input: the order facts, written out or as an SP-API order ({@code spapiOrder}, see
@@ -55,7 +56,7 @@ public record EvaluateClaimInput(
             Fields.required("orderId", orderId);
             Fields.required("orderTotal", orderTotal);
             if ((orderDate == null) == (orderedAt == null)) {
-                throw io.claimdesk.policy.Refusal.invalid("orderDate", "give exactly one of orderDate (yyyy-MM-dd) or orderedAt (an instant)");
+                throw Refusal.invalid("orderDate", "give exactly one of orderDate (yyyy-MM-dd) or orderedAt (an instant)");
             }
         } else {
             notBesideSpApiOrder("fulfilment", fulfilment);
@@ -72,7 +73,7 @@ public record EvaluateClaimInput(
 
     private static void notBesideSpApiOrder(String field, Object value) {
         if (value != null) {
-            throw io.claimdesk.policy.Refusal.invalid(field, field
+            throw Refusal.invalid(field, field
                     + " comes from spapiOrder: give the order either as spapiOrder or as its fields, not both");
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.claimdesk.policy.Refusal;
 
 /** EventBridge's standard "Scheduled Event"; only {@code time} matters: the sweep runs as of it. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -26,7 +27,7 @@ public record ScheduledEvent(
         Fields.required("time", time);
         // Only the schedule starts a sweep: any other event sent here is a mistake, not a request.
         if (!DETAIL_TYPE.equals(detailType)) {
-            throw io.claimdesk.policy.Refusal.invalid("detail-type", "only an EventBridge \"" + DETAIL_TYPE + "\" starts a sweep");
+            throw Refusal.invalid("detail-type", "only an EventBridge \"" + DETAIL_TYPE + "\" starts a sweep");
         }
     }
 
