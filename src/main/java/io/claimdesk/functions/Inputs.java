@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -59,8 +61,8 @@ public class Inputs {
             .addModule(new SimpleModule("strict-dates")
                     .addDeserializer(LocalDate.class, new StrictDate())
                     .addDeserializer(Instant.class, new StrictInstant())
-                    .addDeserializer(Marketplace.class, new MarketplaceCode())
-                    .addDeserializer(Language.class, new LanguageCode()))
+                    .addDeserializer(Marketplace.class, marketplaceCode())
+                    .addDeserializer(Language.class, languageCode()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -170,41 +172,42 @@ public class Inputs {
         }
     }
 
-    /** A marketplace's code (FR, DE, ..., JP): two capital letters, one of {@link Marketplace}'s. */
-    static final class MarketplaceCode extends StdScalarDeserializer<Marketplace> {
-        private static final Pattern SHAPE = Pattern.compile("[A-Z]{2}");
-        private static final String KNOWN = Arrays.stream(Marketplace.values()).map(Enum::name).collect(Collectors.joining(", "));
+    /** Only a marketplace code of the right shape is quoted back in a refusal: refusals end up in the logs. */
+    private static final Pattern MARKETPLACE_SHAPE = Pattern.compile("[A-Z]{2}");
+    private static final String MARKETPLACES = Arrays.stream(Marketplace.values()).map(Enum::name).collect(Collectors.joining(", "));
+    private static final String LANGUAGES = Arrays.stream(Language.values()).map(Language::code).collect(Collectors.joining(", "));
 
-        MarketplaceCode() {
-            super(Marketplace.class);
-        }
-
-        @Override
-        public Marketplace deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.hasToken(JsonToken.VALUE_STRING)) {
-                return (Marketplace) ctxt.handleUnexpectedToken(String.class, p);
-            }
-            String code = p.getText();
-            return Marketplace.ofCode(code).orElseThrow(() -> new Unknown(p, field -> Refusal.invalid(field,
-                    // Only a code of the right shape is quoted back: refusals end up in the logs.
-                    SHAPE.matcher(code).matches() ? "unknown marketplace '" + code + "'; known: " + KNOWN
-                            : field + " must be a marketplace code such as " + KNOWN)));
-        }
+    /** A marketplace's code (FR, DE, ..., JP), exactly as written. */
+    static Code<Marketplace> marketplaceCode() {
+        return new Code<>(Marketplace.class, Marketplace::ofCode, (field, code) -> Refusal.invalid(field,
+                MARKETPLACE_SHAPE.matcher(code).matches() ? "unknown marketplace '" + code + "'; known: " + MARKETPLACES
+                        : field + " must be a marketplace code such as " + MARKETPLACES));
     }
 
     /** A language's code (fr, en, de, es, it, ja), in any case. */
-    static final class LanguageCode extends StdScalarDeserializer<Language> {
-        LanguageCode() {
-            super(Language.class);
+    static Code<Language> languageCode() {
+        return new Code<>(Language.class, Language::ofCode, (field, code) -> Refusal.invalid(field, field + " must be one of " + LANGUAGES));
+    }
+
+    /** A value of a closed list named by its code, given as text; an unknown code is refused as {@code unknown} says. */
+    static final class Code<T> extends StdScalarDeserializer<T> {
+        private final transient Function<String, Optional<T>> lookup;
+        private final transient BiFunction<String, String, Refusal> unknown;
+
+        Code(Class<T> type, Function<String, Optional<T>> lookup, BiFunction<String, String, Refusal> unknown) {
+            super(type);
+            this.lookup = lookup;
+            this.unknown = unknown;
         }
 
         @Override
-        public Language deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!p.hasToken(JsonToken.VALUE_STRING)) {
-                return (Language) ctxt.handleUnexpectedToken(String.class, p);
+                return (T) ctxt.handleUnexpectedToken(String.class, p);
             }
-            return Language.ofCode(p.getText()).orElseThrow(() -> new Unknown(p, field -> Refusal.invalid(field, field
-                    + " must be one of " + Arrays.stream(Language.values()).map(Language::code).collect(Collectors.joining(", ")))));
+            String code = p.getText();
+            return lookup.apply(code).orElseThrow(() -> new Unknown(p, field -> unknown.apply(field, code)));
         }
     }
 
