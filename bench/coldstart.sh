@@ -9,6 +9,7 @@
 #   BENCH_PAIRS=20 bench/coldstart.sh       more pairs
 #   BENCH_SKIP_BUILD=1 bench/coldstart.sh   reuse target/function.zip and bench/hello-world/target/function.zip
 #   BENCH_TAG=noprime BENCH_JAVA_OPTS=-Dclaimdesk.prime=false bench/coldstart.sh
+#   BENCH_EVENT=http BENCH_TAG=http bench/coldstart.sh   evaluateClaim given an API Gateway HTTP API request
 #
 # Other knobs: BENCH_JAVA_OPTS (appended to the java options), BENCH_TAG (added to the report's and the
 # raw runs' names), BENCH_MEMORY_MB (AWS_LAMBDA_FUNCTION_MEMORY_SIZE, default 512), BENCH_TIMEOUT_S (per
@@ -38,8 +39,12 @@ build
 # with an order id of its own per cold start, so each one opens a new case (GetItem, PutItem).
 # Order 1000000 is the warm-up's, 1000000+p pair p's.
 make_event "$bench/hello-world/events/hello.json" "$out/events/hello.json"
+# With BENCH_EVENT=http, evaluateClaim gets the same input as the body of an HTTP API request to its route.
 for p in $(seq 0 "$pairs"); do
   make_event "$root/events/evaluate-claim.json" "$out/events/evaluate-$p.json" "orderId=$(order_id $((1000000 + p)))"
+  if [[ ${BENCH_EVENT:-direct} == http ]]; then
+    make_http_event "$out/events/evaluate-$p.json" "$out/events/evaluate-$p.json" "POST /claims/evaluate" /claims/evaluate
+  fi
 done
 
 run() { # LABEL N DIR CLASSLOG: one cold start of LABEL with the event of pair N (CLASSLOG=1: -Xlog:class+load)
@@ -89,7 +94,7 @@ report=$bench/results/coldstart-$(date -u +%Y-%m-%d)$tag.md
 {
   echo "## Cold start, $started"
   echo
-  echo "- Command: \`BENCH_PAIRS=$pairs${BENCH_JAVA_OPTS:+ BENCH_JAVA_OPTS='$BENCH_JAVA_OPTS'}${BENCH_TAG:+ BENCH_TAG=$BENCH_TAG} bench/coldstart.sh\`;" \
+  echo "- Command: \`BENCH_PAIRS=$pairs${BENCH_JAVA_OPTS:+ BENCH_JAVA_OPTS='$BENCH_JAVA_OPTS'}${BENCH_EVENT:+ BENCH_EVENT=$BENCH_EVENT}${BENCH_TAG:+ BENCH_TAG=$BENCH_TAG} bench/coldstart.sh\`;" \
     "claim-desk at $commit; ended $(date -u '+%H:%M %Z')."
   echo "- Machine: $(nproc) cores (nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //');" \
     "$(java -version 2>&1 | awk 'NR == 1')."

@@ -122,6 +122,22 @@ json.dump(event, open(dst, "w"))
 EOF
 }
 
+# make_http_event SRC DST ROUTE PATH: SRC's JSON as the body of an HTTP API request (payload format 2.0) on ROUTE
+# ("POST /claims/evaluate") and PATH, in the shape of the tests' example of AWS's documented request.
+make_http_event() {
+  "$py" - "$root/src/test/resources/apigateway/http-api-request.json" "$@" <<'EOF'
+import json, sys
+example, src, dst, route, path = sys.argv[1:]
+event = json.load(open(example))
+event["routeKey"] = event["requestContext"]["routeKey"] = route
+event["rawPath"] = event["requestContext"]["http"]["path"] = path
+event["requestContext"]["http"]["method"] = route.split(" ")[0]
+event.pop("pathParameters", None)
+event["body"] = json.dumps(json.load(open(src)))
+json.dump(event, open(dst, "w"))
+EOF
+}
+
 # invoke LABEL EXPORT ZIP DIR CLASSLOG EVENT...: one fresh process (a cold start) serving the events
 # in order; DIR receives timings.jsonl, java.log and cpu_ms. CLASSLOG=1 adds the class-loading log,
 # DIR/classload.log, each line stamped with the wall clock (timemillis, the same clock as the Runtime

@@ -40,7 +40,8 @@ CfnLoader.add_multi_constructor("!", _any_tag)
 def template_table(template=TEMPLATE):
     """The Properties of the template's one AWS::DynamoDB::Table resource, as create_table arguments."""
     resources = yaml.load(Path(template).read_text(encoding="utf-8"), Loader=CfnLoader)["Resources"]
-    tables = {name: r for name, r in resources.items() if r.get("Type") == "AWS::DynamoDB::Table"}
+    # Fn::ForEach loops are lists, not resources: the table is written out, never made by a loop.
+    tables = {name: r for name, r in resources.items() if isinstance(r, dict) and r.get("Type") == "AWS::DynamoDB::Table"}
     if len(tables) != 1:
         sys.exit(f"{template}: expected one AWS::DynamoDB::Table resource, found {sorted(tables) or 'none'}")
     (name, resource), = tables.items()

@@ -34,11 +34,23 @@ public interface ClaimDeskConfig {
 
     Dev dev();
 
-    /** Dev mode only. */
+    /** Dev mode only (and the tests that walk the API over HTTP). */
     interface Dev {
         /** Loopback port of the local DynamoDB engine dev mode starts (or reuses). */
         @WithDefault("8000")
         int dynamodbPort();
+
+        /** Serve the whole desk over HTTP in dev mode (io.claimdesk.dev.LocalDesk). */
+        @WithDefault("true")
+        boolean serve();
+
+        /** Loopback port the desk answers on in dev mode; 0 takes a free one. */
+        @WithDefault("8080")
+        int httpPort();
+
+        /** How often dev mode runs the sweep, as the stack's schedule does (SweepSchedule, hourly by default). */
+        @WithDefault("PT1H")
+        Duration sweepEvery();
     }
 
     /** What the desk tells Amazon EventBridge (see {@code io.claimdesk.cases.CaseEvents}). */

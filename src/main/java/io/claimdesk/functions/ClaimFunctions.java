@@ -1,7 +1,7 @@
 package io.claimdesk.functions;
 
 import java.time.LocalDate;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 
@@ -27,7 +27,8 @@ import org.jboss.logging.MDC;
 
 /**
  * The four functions. Each is thin: read and validate its JSON, call the case service (which asks the
- * policy and writes conditionally) or, for caseDesk, the read-only desk, and shape the answer. One deployment
+ * policy and writes conditionally) or, for caseDesk, the read-only desk, and shape the answer. Each answers an HTTP
+ * API request from API Gateway and a direct invocation with its own JSON alike ({@link #answer}). One deployment
  * exports one of them ({@code QUARKUS_FUNQY_EXPORT}); all four share this code and one function.zip.
  */
 @jakarta.enterprise.context.ApplicationScoped
@@ -44,10 +45,13 @@ public class ClaimFunctions {
     @Inject
     CaseDesk desk;
 
+    @Inject
+    HttpEdge edge;
+
     /** Opens or updates the case for an order reported as not received, and says where the buyer stands (R1-R8). */
     @Funq(CaseTable.EVALUATE_CLAIM)
-    public Views.Answer<Views.EvaluationView> evaluateClaim(JsonNode json) {
-        return invoke(CaseTable.EVALUATE_CLAIM, json, () -> {
+    public Object evaluateClaim(JsonNode event) {
+        return answer(CaseTable.EVALUATE_CLAIM, event, json -> {
             EvaluateClaimInput in = inputs.read(json, EvaluateClaimInput.class);
             if (in.orderId() != null) {
                 MDC.put("orderId", in.orderId());
@@ -62,8 +66,8 @@ public class ClaimFunctions {
 
     /** Records a full or partial refund exactly once (R3, R7). */
     @Funq(CaseTable.RECORD_REFUND)
-    public Views.Answer<Views.RefundResultView> recordRefund(JsonNode json) {
-        return invoke(CaseTable.RECORD_REFUND, json, () -> {
+    public Object recordRefund(JsonNode event) {
+        return answer(CaseTable.RECORD_REFUND, event, json -> {
             RecordRefundInput in = inputs.read(json, RecordRefundInput.class);
             MDC.put("orderId", in.orderId());
             RefundRequest request = RefundRequest.of(in.refundId(), in.amount(), in.currency(),
@@ -78,9 +82,11 @@ public class ClaimFunctions {
      * Scheduled Event, sweeps the due cases.
      */
     @Funq(CaseTable.FLAG_LATE_ARRIVAL)
-    public Views.Answer<Views.LateArrivalView> flagLateArrival(JsonNode json) {
-        return invoke(CaseTable.FLAG_LATE_ARRIVAL, json, () -> {
-            if (ScheduledEvent.isOne(json)) {
+    public Object flagLateArrival(JsonNode event) {
+        // Told from the event itself: only the schedule's direct invocation sweeps, never a body sent to the API.
+        boolean scheduled = ScheduledEvent.isOne(event);
+        return answer(CaseTable.FLAG_LATE_ARRIVAL, event, json -> {
+            if (scheduled) {
                 java.time.Instant time = inputs.read(json, ScheduledEvent.class).time();
                 return Views.LateArrivalView.sweep(Views.SweepView.of(cases.sweep(time, CaseTable.FLAG_LATE_ARRIVAL)));
             }
@@ -103,8 +109,8 @@ public class ClaimFunctions {
      * the cases that need the seller on or before a day, one page at a time (GET /cases). Writes nothing.
      */
     @Funq(CaseTable.CASE_DESK)
-    public Views.Answer<DeskViews.DeskView> caseDesk(JsonNode json) {
-        return invoke(CaseTable.CASE_DESK, json, () -> {
+    public Object caseDesk(JsonNode event) {
+        return answer(CaseTable.CASE_DESK, event, json -> {
             CaseDeskInput in = inputs.read(json, CaseDeskInput.class);
             Language requested = in.language();
             if (in.orderId() != null) {
@@ -119,32 +125,53 @@ public class ClaimFunctions {
     }
 
     /**
-     * Logs each invocation with its DynamoDB round trips. A refusal is an answer, not a failure: logged at INFO
-     * under its code and field, and returned as a successful invocation carrying it. A store that stays
-     * unavailable is a real failure: a Lambda error (503), which Lambda counts and its runtime logs.
+     * Runs one invocation and answers it the way it came. An HTTP API request through API Gateway
+     * ({@link HttpEdge#isRequest}) is decoded into the function's input and answered with status, headers and body,
+     * a store failure included (503 with Retry-After). A direct invocation (the schedule, the CLI, a script) gives the
+     * function's own JSON and gets the view or {@code {"refusal": ...}}; a store that stays unavailable is then a real
+     * failure, a Lambda error, which Lambda counts, retries for an asynchronous invoker, and its runtime logs.
+     * <p>
+     * Each invocation is logged with its DynamoDB round trips. A refusal is an answer, not a failure: logged at INFO
+     * under its code and field. A store failure is logged at ERROR with {@value FunctionError#STORE_UNAVAILABLE}, the
+     * line the template's alarm counts.
      */
-    private static <T> Views.Answer<T> invoke(String function, JsonNode json, Supplier<T> body) {
-        MDC.put("function", function);
-        // Before the input is read, so that a refused input is logged under its order too; only a valid id.
-        JsonNode orderId = json == null ? null : json.get("orderId");
-        if (orderId != null && orderId.isTextual() && Fields.ID.matcher(orderId.asText()).matches()) {
-            MDC.put("orderId", orderId.asText());
+    private Object answer(String function, JsonNode event, Function<JsonNode, Object> body) {
+        boolean http = HttpEdge.isRequest(event);
+        Route route = http ? HttpEdge.routeOf(event, function).orElse(null) : null;
+        if (http && route == null) {
+            LOG.warnf("%s: no route %s here", function, event.path("routeKey").asText());
+            return HttpEdge.noRoute();
         }
+        MDC.put("function", function);
         RoundTrips.start();
         try {
-            T result = body.get();
+            // Before the input is read, so that a refused input is logged under its order too; only a valid id.
+            logUnder(http ? event.path("pathParameters") : event);
+            JsonNode input = http ? edge.input(route, event) : event;
+            logUnder(input);
+            Object view = body.apply(input);
             LOG.infof("%s done: %s", function, figures());
-            return Views.Answer.of(result);
+            return http ? edge.ok(view) : Views.Answer.of(view);
         } catch (Refusal r) {
             LOG.infof("%s: %s; refused: %s %s", function, figures(), r.code(), r.field() == null ? "-" : r.field());
-            return Views.Answer.refused(r);
+            return http ? edge.refused(r) : Views.Answer.refused(r);
         } catch (StoreUnavailable e) {
-            LOG.errorf("%s: store unavailable: %s", function, e.getMessage());
-            throw new FunctionError(503, FunctionError.STORE_UNAVAILABLE, null, e.getMessage()
-                    + "; retry the same call: a change already recorded is recognised, never applied twice", e);
+            LOG.errorf("%s: %s: %s", function, FunctionError.STORE_UNAVAILABLE, e.getMessage());
+            String message = e.getMessage() + "; retry the same call: a change already recorded is recognised, never applied twice";
+            if (http) {
+                return edge.unavailable(message);
+            }
+            throw new FunctionError(503, FunctionError.STORE_UNAVAILABLE, null, message, e);
         } finally {
             MDC.remove("orderId");
             MDC.remove("function");
+        }
+    }
+
+    private static void logUnder(JsonNode json) {
+        JsonNode orderId = json == null ? null : json.get("orderId");
+        if (orderId != null && orderId.isTextual() && Fields.ID.matcher(orderId.asText()).matches()) {
+            MDC.put("orderId", orderId.asText());
         }
     }
 

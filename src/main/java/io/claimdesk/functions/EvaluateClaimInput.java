@@ -36,6 +36,9 @@ public record EvaluateClaimInput(
 
     private static final Pattern CARRIER = Pattern.compile("[\\p{L}\\p{N} ._&'-]*");
 
+    /** An SP-API order has a few dozen fields; Amazon may add some, but not this many. */
+    static final int MAX_SPAPI_ORDER_FIELDS = 120;
+
     public EvaluateClaimInput {
         // Formats first, by path; then what is required, which depends on how the order is given.
         if (claim != null) {
@@ -48,6 +51,9 @@ public record EvaluateClaimInput(
         if (shipment != null) {
             Fields.matches("shipment.carrier", shipment.carrier(), CARRIER, "must be a carrier name");
             Fields.length("shipment.carrier", shipment.carrier(), 0, 64);
+        }
+        if (spapiOrder != null && spapiOrder.size() > MAX_SPAPI_ORDER_FIELDS) {
+            throw Refusal.invalid("spapiOrder", "spapiOrder has more than " + MAX_SPAPI_ORDER_FIELDS + " fields: not an SP-API order");
         }
         if (spapiOrder == null) {
             Fields.required("currency", currency);

@@ -13,7 +13,7 @@ import static io.claimdesk.policy.Orders.noonInParis;
 import static io.claimdesk.policy.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which changes are announced, what an announcement says, and the event catalogue the README shows. */
+/** Which changes are announced, what an announcement says, and the event catalogue docs/events.md shows. */
 class AnnouncementTest {
 
     // window of this order: opens 2026-03-13, deadline 2026-06-08
@@ -109,8 +109,8 @@ class AnnouncementTest {
     }
 
     @Test
-    void theReadmeListsEveryDetailTypeWithItsEvent() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+    void theDocsListEveryDetailTypeWithItsEvent() throws IOException {
+        String readme = Files.readString(Path.of("docs", "events.md"));
         for (Lifecycle.Event e : Lifecycle.Event.values()) {
             Announcement.detailType(e).ifPresent(type -> assertThat(readme).contains("| " + type + " | `" + e + "` |"));
         }

@@ -11,22 +11,22 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The lifecycle table as the README shows it, and the shape of the table itself. */
+/** The lifecycle table as docs/lifecycle.md shows it, and the shape of the table itself. */
 class LifecycleTest {
 
     private static String readme() throws IOException {
-        return Files.readString(Path.of("README.md"));
+        return Files.readString(Path.of("docs", "lifecycle.md"));
     }
 
     @Test
-    void theReadmeDrawsTheLifecycleTheCodeFollows() throws IOException {
+    void theDocsDrawTheLifecycleTheCodeFollows() throws IOException {
         String mermaid = "```mermaid\n" + String.join("\n", Lifecycle.diagram()) + "\n```";
 
         assertThat(readme()).contains(mermaid);
     }
 
     @Test
-    void theReadmeSaysWhatRecordsEachEventAndItsRules() throws IOException {
+    void theDocsSayWhatRecordsEachEventAndItsRules() throws IOException {
         String readme = readme();
         for (Lifecycle.Event e : Lifecycle.Event.values()) {
             String rules = e.rules().stream().map(Rule::name).collect(Collectors.joining(", "));

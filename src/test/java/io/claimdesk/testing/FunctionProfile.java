@@ -108,4 +108,20 @@ public abstract class FunctionProfile implements QuarkusTestProfile {
             return config;
         }
     }
+
+    /** The whole desk over HTTP, as dev mode serves it (io.claimdesk.dev.LocalDesk), on a free loopback port. */
+    public static class LocalDesk extends FunctionProfile {
+        @Override
+        protected String export() {
+            return CaseTable.EVALUATE_CLAIM;
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("claimdesk.dev.serve", "true");
+            config.put("claimdesk.dev.http-port", "0");
+            return config;
+        }
+    }
 }

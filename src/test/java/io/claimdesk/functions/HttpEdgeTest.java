@@ -1,0 +1,94 @@
+package io.claimdesk.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimdesk.policy.Refusal;
+import io.claimdesk.testing.Events;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The edge without a running application: which events are HTTP requests, and what input a request makes. */
+class HttpEdgeTest {
+
+    private final HttpEdge edge = new HttpEdge(Events.JSON);
+
+    static java.util.List<String> sampleInputs() {
+        return Events.names();
+    }
+
+    @ParameterizedTest
+    @MethodSource("sampleInputs")
+    void noDirectInputIsTakenForAnHttpRequest(String sample) {
+        assertThat(HttpEdge.isRequest(Events.load(sample))).isFalse();
+    }
+
+    @Test
+    void aRequestShapedAsAwsDocumentsIsOneAndNothingShortOfItIs() {
+        ObjectNode request = ApiGateway.request("GET /cases", "/cases");
+        assertThat(HttpEdge.isRequest(request)).isTrue();
+        assertThat(HttpEdge.isRequest(request.deepCopy().put("version", "1.0"))).as("REST API payload 1.0").isFalse();
+        ObjectNode noRoute = request.deepCopy();
+        noRoute.remove("routeKey");
+        assertThat(HttpEdge.isRequest(noRoute)).isFalse();
+        ObjectNode noContext = request.deepCopy();
+        noContext.remove("requestContext");
+        assertThat(HttpEdge.isRequest(noContext)).isFalse();
+        assertThat(HttpEdge.isRequest(null)).isFalse();
+        assertThat(HttpEdge.isRequest(Events.JSON.getNodeFactory().textNode("2.0"))).isFalse();
+    }
+
+    @Test
+    void eachRouteBelongsToOneFunctionAndARequestToAnotherFunctionsRouteFindsNone() {
+        for (Route route : Route.ALL) {
+            ObjectNode request = ApiGateway.request(route.key(), route.path().replace("{orderId}", "o-1"));
+            assertThat(HttpEdge.routeOf(request, route.function())).contains(route);
+            Route.ALL.stream().map(Route::function).filter(f -> !f.equals(route.function()))
+                    .forEach(other -> assertThat(HttpEdge.routeOf(request, other)).isEmpty());
+        }
+        assertThat(HttpEdge.routeOf(ApiGateway.request("PUT /cases", "/cases"), "caseDesk")).isEmpty();
+    }
+
+    @Test
+    void theListReadsItsParametersLimitAsANumberOnlyWhenItIsOneAndNothingElse() {
+        Route list = Route.ofKey("GET /cases").orElseThrow();
+        ObjectNode input = edge.input(list, ApiGateway.request(list.key(),
+                "/cases?attention=2026-12-31&limit=20&next=abc&orderId=x&status=OPEN&language=en&marketplace=FR&other=1"));
+        assertThat(input.toString()).isEqualTo(
+                "{\"attention\":\"2026-12-31\",\"marketplace\":\"FR\",\"status\":\"OPEN\",\"next\":\"abc\",\"limit\":20,\"language\":\"en\"}");
+        for (String limit : new String[] {"020", "-1", "1e3", "ten", "", "9999999999"}) {
+            assertThat(edge.input(list, ApiGateway.request(list.key(), "/cases?limit=" + limit)).path("limit").isTextual())
+                    .as(limit).isTrue();
+        }
+    }
+
+    @Test
+    void theCaseRouteTakesThePathsOrderIdAndTheLanguageOnly() {
+        Route one = Route.ofKey("GET /cases/{orderId}").orElseThrow();
+        ObjectNode input = edge.input(one, ApiGateway.request(one.key(), "/cases/o-1?language=de&limit=3"));
+        assertThat(input.toString()).isEqualTo("{\"orderId\":\"o-1\",\"language\":\"de\"}");
+    }
+
+    @Test
+    void aBodyRouteKeepsTheBodysNullsAndPutsThePathsOrderIdInPlaceOfTheBodys() {
+        Route refunds = Route.ofKey("POST /cases/{orderId}/refunds").orElseThrow();
+        ObjectNode input = edge.input(refunds, ApiGateway.request(refunds.key(), "/cases/o-1/refunds",
+                "{\"orderId\":\"o-2\",\"reason\":null,\"amount\":\"1.00\"}"));
+        assertThat(input.toString()).isEqualTo("{\"orderId\":\"o-1\",\"reason\":null,\"amount\":\"1.00\"}");
+    }
+
+    @Test
+    void aBodyJustUnderTheCapIsReadAndOneByteOverIsRefused() {
+        Route evaluate = Route.ofKey("POST /claims/evaluate").orElseThrow();
+        String filler = "{\"x\":\"" + "a".repeat(HttpEdge.MAX_BODY_BYTES - 8) + "\"}";
+        assertThat(filler.length()).isEqualTo(HttpEdge.MAX_BODY_BYTES);
+        assertThat(edge.input(evaluate, ApiGateway.request(evaluate.key(), "/claims/evaluate", filler)).has("x")).isTrue();
+        String over = "{\"x\":\"" + "a".repeat(HttpEdge.MAX_BODY_BYTES - 7) + "\"}";
+        Refusal refused = catchThrowableOfType(Refusal.class,
+                () -> edge.input(evaluate, ApiGateway.request(evaluate.key(), "/claims/evaluate", over)));
+        assertThat(refused.field()).isNull();
+        assertThat(refused.getMessage()).contains("larger than");
+    }
+}
