@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The texts of one language, as its file {@code messages_<variant>.properties} writes them: a variant is a
@@ -24,7 +22,6 @@ import java.util.regex.Pattern;
  */
 final class Catalogue {
 
-    private static final Pattern NAME = Pattern.compile("\\{([A-Za-z_]+)}");
     private static final String TERM = "term.";
     private static final Map<String, Catalogue> LOADED = new ConcurrentHashMap<>();
 
@@ -105,14 +102,23 @@ final class Catalogue {
 
     /** {@code text} with each {@code {TERM}} replaced by this language's name for it; an unknown term is an error. */
     String resolve(String text) {
-        Matcher m = NAME.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 32);
-        while (m.find()) {
-            String name = m.group(1);
-            m.appendReplacement(out, Matcher.quoteReplacement(Character.isUpperCase(name.charAt(0))
-                    ? terms.get(Glossary.valueOf(name)) : m.group()));
+        int from = 0;
+        for (int open = text.indexOf('{'); open >= 0; open = text.indexOf('{', from)) {
+            int close = text.indexOf('}', open);
+            if (close < 0) {
+                break;
+            }
+            String name = text.substring(open + 1, close);
+            out.append(text, from, open);
+            if (!name.isEmpty() && Character.isUpperCase(name.charAt(0))) {
+                out.append(terms.get(Glossary.valueOf(name)));
+            } else {
+                out.append(text, open, close + 1);
+            }
+            from = close + 1;
         }
-        return m.appendTail(out).toString();
+        return out.append(text, from, text.length()).toString();
     }
 
     static String file(String variant) {
@@ -157,24 +163,29 @@ final class Catalogue {
             this.slots = slots;
         }
 
+        /** Cut by scanning for braces, not with a regex: cold code runs interpreted, and a regex costs there. */
         static Template parse(Message message, String text, String variant) {
             List<Param> params = message.params();
             List<String> literals = new ArrayList<>();
             int[] slots = new int[params.size() * 2];
             int count = 0;
-            Matcher m = NAME.matcher(text);
             int from = 0;
-            while (m.find()) {
-                int slot = indexOf(params, m.group(1));
-                if (slot < 0) {
-                    throw new IllegalStateException(file(variant) + ": " + message + " has no argument {" + m.group(1) + "}");
+            for (int open = text.indexOf('{'); open >= 0; open = text.indexOf('{', from)) {
+                int close = text.indexOf('}', open);
+                if (close < 0) {
+                    break;
                 }
-                literals.add(text.substring(from, m.start()));
+                String name = text.substring(open + 1, close);
+                int slot = indexOf(params, name);
+                if (slot < 0) {
+                    throw new IllegalStateException(file(variant) + ": " + message + " has no argument {" + name + "}");
+                }
+                literals.add(text.substring(from, open));
                 if (count == slots.length) {
                     slots = Arrays.copyOf(slots, count * 2 + 1);
                 }
                 slots[count++] = slot;
-                from = m.end();
+                from = close + 1;
             }
             literals.add(text.substring(from));
             return new Template(message, text, literals.toArray(new String[0]), Arrays.copyOf(slots, count));
