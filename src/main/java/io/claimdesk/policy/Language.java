@@ -11,10 +11,10 @@ import java.util.Optional;
 public enum Language {
     FR("FR"), EN("US"), DE("DE"), ES("ES"), IT("IT"), JA("JP");
 
-    private final String homeCountry;
+    private final Locale homeLocale;
 
     Language(String homeCountry) {
-        this.homeCountry = homeCountry;
+        this.homeLocale = new Locale(name().toLowerCase(Locale.ROOT), homeCountry);
     }
 
     /** The code callers give and answers carry: fr, en, de, es, it, ja. */
@@ -23,7 +23,7 @@ public enum Language {
     }
 
     Locale homeLocale() {
-        return new Locale(code(), homeCountry);
+        return homeLocale;
     }
 
     /** The marketplace of the language's own country (English: the US one). */

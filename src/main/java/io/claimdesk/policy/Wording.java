@@ -11,6 +11,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,8 +45,8 @@ public record Wording(Language language, Marketplace marketplace) {
     private static final Map<Locale, NumberFormat> COUNTS = new ConcurrentHashMap<>();
 
     public Wording {
-        java.util.Objects.requireNonNull(language, "language");
-        java.util.Objects.requireNonNull(marketplace, "marketplace");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(marketplace, "marketplace");
     }
 
     /** The seller's words on a marketplace: the chosen language, with the formats chosen for the pair. */
