@@ -11,6 +11,7 @@ import io.claimdesk.policy.Marketplace;
 import io.claimdesk.policy.Rule;
 import io.claimdesk.policy.Statement;
 import io.claimdesk.policy.Timeline;
+import io.claimdesk.policy.Wording;
 
 /** What caseDesk answers: one case with its timeline, or a page of the cases that need the seller. */
 public final class DeskViews {
@@ -47,17 +48,18 @@ public final class DeskViews {
 
     /**
      * A case that needs the seller: its next attention ({@code attention}, due {@code dueOn}), and what to do, one
-     * sentence citing its rule ({@code todo}), in the case's language unless the caller chose one.
+     * sentence with its rule beside it ({@code todo}), in the case's language unless the caller chose one, on the
+     * case's marketplace's formats.
      */
     public record DueCaseView(String orderId, String marketplace, String status, LocalDate dueOn, String attention,
-                              String todo, List<Rule> rules) {
+                              Views.SentenceView todo, List<Rule> rules) {
         static DueCaseView of(CaseDesk.DueCase d, Language requested) {
             ClaimCase c = d.c();
             Marketplace marketplace = c.facts().marketplace();
             Language language = requested != null ? requested : marketplace.defaultLanguage();
             Statement says = c.nextAttentionSays().orElse(null);
             return new DueCaseView(c.orderId(), marketplace.name(), c.status().name(), d.attention().on(),
-                    d.attention().kind().name(), says == null ? null : says.render(language),
+                    d.attention().kind().name(), says == null ? null : Views.SentenceView.of(says, Wording.of(language, marketplace)),
                     says == null ? List.of() : List.of(says.rule()));
         }
     }

@@ -29,11 +29,23 @@ import io.claimdesk.policy.Wording;
 /**
  * The JSON the functions return. Money travels as text at the currency's scale, dates as yyyy-MM-dd; only the
  * sentences ({@code explanation}, {@code consequences}, {@code says}, {@code nextSteps}, drafts) are written for
- * a reader, in the answer's language with the marketplace's date and money formats.
+ * a reader, in the answer's language with the marketplace's date and money formats. Each sentence is a
+ * {@link SentenceView}: its text, with no code in it, and beside it the rule it rests on.
  */
 public final class Views {
 
     private Views() {
+    }
+
+    /** One sentence for the seller: {@code {"rule":"R6","text":"..."}}; the text is what a seller reads, copies or hears. */
+    public record SentenceView(Rule rule, String text) {
+        static SentenceView of(Statement statement, Wording wording) {
+            return new SentenceView(statement.rule(), statement.render(wording));
+        }
+
+        static List<SentenceView> of(List<Statement> statements, Wording wording) {
+            return statements.stream().map(s -> of(s, wording)).toList();
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -128,9 +140,9 @@ public final class Views {
     public record AttentionView(LocalDate on, String kind) {
     }
 
-    public record HistoryView(Instant at, String by, String event, List<Rule> rules, List<String> says) {
+    public record HistoryView(Instant at, String by, String event, List<Rule> rules, List<SentenceView> says) {
         static HistoryView of(HistoryEntry h, Wording wording) {
-            return new HistoryView(h.at(), h.by(), h.event(), h.rules(), Statement.renderAll(h.statements(), wording));
+            return new HistoryView(h.at(), h.by(), h.event(), h.rules(), SentenceView.of(h.statements(), wording));
         }
     }
 
@@ -153,9 +165,9 @@ public final class Views {
 
     /** {@code draft}: for CONTACT_BUYER, REFUND and REFUND_AND_REORDER, the message to send the buyer. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record OptionView(String kind, int rank, List<Rule> rules, List<String> consequences, DraftView draft) {
+    public record OptionView(String kind, int rank, List<Rule> rules, List<SentenceView> consequences, DraftView draft) {
         static OptionView of(ResolutionOption o, Wording wording) {
-            return new OptionView(o.kind().name(), o.rank(), o.rules(), Statement.renderAll(o.consequences(), wording),
+            return new OptionView(o.kind().name(), o.rank(), o.rules(), SentenceView.of(o.consequences(), wording),
                     DraftView.of(o.draft()));
         }
     }
@@ -185,7 +197,7 @@ public final class Views {
             WindowView claimWindow,
             PhaseView phase,
             List<OptionView> options,
-            List<String> explanation,
+            List<SentenceView> explanation,
             EvidenceView evidence,
             CaseView caseView) {
 
@@ -194,7 +206,7 @@ public final class Views {
             return new EvaluationView(c.orderId(), e.asOf(), language.code(),
                     new WindowView(e.window().opensOn(), e.window().deadline()), PhaseView.of(e.phase()),
                     e.options().stream().map(o -> OptionView.of(o, wording)).toList(),
-                    e.explanation(wording), c.claim() == null ? null : EvidenceView.of(c), CaseView.of(c, language));
+                    SentenceView.of(e.statements(), wording), c.claim() == null ? null : EvidenceView.of(c), CaseView.of(c, language));
         }
     }
 
@@ -234,7 +246,7 @@ public final class Views {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ArrivalDecisionView(String decision, boolean replay, LocalDate refundedAfterArrivalOn,
-                                      List<String> nextSteps, List<DraftView> drafts, CaseView caseView) {
+                                      List<SentenceView> nextSteps, List<DraftView> drafts, CaseView caseView) {
         static ArrivalDecisionView of(CaseService.ArrivalResult r, Language language) {
             ArrivalDecision d = r.decision();
             LocalDate refundedAfter = null;
@@ -244,19 +256,19 @@ public final class Views {
                 refundedAfter = before.firstRefund().refundedOn();
             }
             Wording wording = Wording.of(language, r.after().facts().marketplace());
-            return new ArrivalDecisionView(d.code(), r.replay(), refundedAfter, Statement.renderAll(d.statements(), wording),
+            return new ArrivalDecisionView(d.code(), r.replay(), refundedAfter, SentenceView.of(d.statements(), wording),
                     d instanceof ArrivalDecision.LateArrival ? DraftView.of(Draft.afterArrival(r.after())) : null,
                     CaseView.of(r.after(), language));
         }
     }
 
     /** A follow-up recorded (or replayed), what the desk said of it, and the case. */
-    public record FollowUpView(String followUp, boolean replay, List<String> says, CaseView caseView) {
+    public record FollowUpView(String followUp, boolean replay, List<SentenceView> says, CaseView caseView) {
         static FollowUpView of(FollowUp kind, CaseService.FollowUpResult r, Language language) {
             String event = Lifecycle.Event.of(kind).name();
-            List<String> says = r.after().history().stream().filter(h -> h.event().equals(event))
+            List<SentenceView> says = r.after().history().stream().filter(h -> h.event().equals(event))
                     .reduce((first, second) -> second)
-                    .map(h -> Statement.renderAll(h.statements(), Wording.of(language, r.after().facts().marketplace())))
+                    .map(h -> SentenceView.of(h.statements(), Wording.of(language, r.after().facts().marketplace())))
                     .orElse(List.of());
             return new FollowUpView(kind.name(), r.replay(), says, CaseView.of(r.after(), language));
         }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
-import java.util.List;
 
 /**
  * What a {@link Message} placeholder takes. Statements keep their arguments as machine text (ISO dates,
@@ -25,8 +24,9 @@ public enum Arg {
 
     static final String NO_CARRIER = "-";
 
-    static List<Arg> takes(Arg... args) {
-        return List.of(args);
+    /** An argument of this type named {@code name} in the texts. */
+    Param as(String name) {
+        return new Param(name, this);
     }
 
     /** {@code value} for {@code wording}; a value that does not parse as this type is printed as is. */
@@ -53,10 +53,10 @@ public enum Arg {
                     return value;
                 }
                 long days = Long.parseLong(value);
-                String[] forms = Message.PART_DAYS.pattern(wording.language()).split("\\|");
-                return forms[days == 1 ? 0 : 1].replace("%s", wording.number(days));
+                String[] forms = Catalogue.of(wording).template(Message.PART_DAYS).text().split("\\|");
+                return forms[days == 1 ? 0 : 1].replace("{count}", wording.number(days));
             case CARRIER:
-                return value.isBlank() || value.equals(NO_CARRIER) ? Message.PART_UNNAMED_CARRIER.pattern(wording.language()) : value;
+                return value.isBlank() || value.equals(NO_CARRIER) ? Catalogue.of(wording).template(Message.PART_UNNAMED_CARRIER).text() : value;
             default:
                 return value;
         }

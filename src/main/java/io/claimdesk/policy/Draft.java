@@ -46,7 +46,7 @@ public record Draft(Purpose purpose, Rule rule, Marketplace marketplace, Message
     /** The draft, ready to send: lines separated by "\n", the seller's signature line last. */
     public String text() {
         Wording buyer = Wording.buyerOf(marketplace);
-        return message.render(buyer, args) + "\n" + Message.PART_SIGNATURE.pattern(buyer.language());
+        return message.render(buyer, args) + "\n" + Message.PART_SIGNATURE.render(buyer, List.of());
     }
 
     /** Contacting the buyer: the delivery (or service) date, or the carrier's delivery scan when there is one. */

@@ -25,7 +25,7 @@ public final class ResolutionOptions {
         // A carrier scan with no refund before it is the seller's evidence in a not-received dispute.
         Optional<Arrival> scan = claimCase.arrivedAfterRefund() ? Optional.empty() : claimCase.arrival(ArrivalSource.CARRIER);
         List<Kind> order = new ArrayList<>();
-        order.add(Kind.contact(facts, window, scan));
+        order.add(Kind.contact(facts, window, phase, scan));
         if (facts.fulfilment() == Fulfilment.MARKETPLACE) {
             order.add(Kind.marketplaceReturns());
         } else {
@@ -59,11 +59,14 @@ public final class ResolutionOptions {
             this(kind, rules, consequences, null);
         }
 
-        static Kind contact(OrderFacts facts, ClaimWindow window, Optional<Arrival> scan) {
+        /** After the deadline the window is not given as open: it ended, and Amazon may still accept a late claim (R6). */
+        static Kind contact(OrderFacts facts, ClaimWindow window, ClaimPhase phase, Optional<Arrival> scan) {
             List<Statement> says = new ArrayList<>();
             says.add(Statement.of(Rule.R1, Message.OWN_POLICY_DECIDES));
             scan.ifPresent(a -> says.add(Statement.of(Rule.R1, Message.CONTACT_WITH_PROOF, a.deliveredOn())));
-            says.add(Statement.of(Rule.R5, Message.CLAIM_STILL_POSSIBLE, window.opensOn(), window.deadline()));
+            says.add(phase instanceof ClaimPhase.Late
+                    ? Statement.of(Rule.R5, Message.CLAIM_STILL_POSSIBLE_AFTER_DEADLINE, window.deadline())
+                    : Statement.of(Rule.R5, Message.CLAIM_STILL_POSSIBLE, window.opensOn(), window.deadline()));
             return new Kind(OptionKind.CONTACT_BUYER, List.of(Rule.R1, Rule.R5), says,
                     Draft.contact(facts, scan.map(Arrival::deliveredOn)));
         }

@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * One thing the desk says, with the rule that makes it true. Its arguments stay machine text (ISO dates,
- * "59.90 EUR", ids), as stored in a case's history; {@link #render(Wording)} formats them for the reader.
+ * "59.90 EUR", ids), as stored in a case's history; {@link #render(Wording)} formats them for the reader. The
+ * rule is not part of the text: answers give it beside the text, so what a seller reads, copies or hears has
+ * no code in it.
  */
 public record Statement(Rule rule, Message message, List<String> args) {
 
@@ -19,9 +21,9 @@ public record Statement(Rule rule, Message message, List<String> args) {
         return new Statement(rule, message, java.util.Arrays.stream(args).map(String::valueOf).toList());
     }
 
-    /** "[R6] ..." : the rule id first, so every line of an explanation can be traced. */
+    /** The sentence for the reader, without its rule (see {@link #rule()}). */
     public String render(Wording wording) {
-        return "[" + rule + "] " + message.render(wording, args);
+        return message.render(wording, args);
     }
 
     /** {@link #render(Wording)} with the language's home formats ({@link Wording#of(Language)}). */

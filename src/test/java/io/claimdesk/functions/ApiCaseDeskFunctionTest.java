@@ -33,8 +33,8 @@ class ApiCaseDeskFunctionTest {
 
         ApiGateway.Answer english = ApiGateway.send(ApiGateway.request(CASE, "/cases/" + orderId + "?language=en&unknown=1"));
         assertThat(english.status()).as("an unknown query parameter is ignored").isEqualTo(200);
-        assertThat(english.body().path("caseView").path("history").get(0).path("says").get(0).asText())
-                .isNotEqualTo(french.body().path("caseView").path("history").get(0).path("says").get(0).asText());
+        assertThat(english.body().path("caseView").path("history").get(0).path("says").get(0).path("text").asText())
+                .isNotEqualTo(french.body().path("caseView").path("history").get(0).path("says").get(0).path("text").asText());
     }
 
     @Test

@@ -68,7 +68,8 @@ class CaseScenarioFunctionTest {
         JsonNode followUpEntry = finalCase.path("history").get(3);
         assertThat(followUpEntry.path("rules").toString()).contains("R3");
         assertThat(followUpEntry.path("says")).hasSize(1);
-        assertThat(followUpEntry.path("says").get(0).asText()).startsWith("[R3] ").contains("20 mars 2026");
+        assertThat(followUpEntry.path("says").get(0).path("rule").asText()).isEqualTo("R3");
+        assertThat(followUpEntry.path("says").get(0).path("text").asText()).contains("20 mars 2026").doesNotContain("[R");
         assertThat(finalCase.path("status").asText()).as("still waiting for the buyer's answer").isEqualTo("LATE_ARRIVAL_FLAGGED");
         assertThat(finalCase.path("nextAttention").path("kind").asText()).isEqualTo("LATE_ARRIVAL_EXPIRES");
         assertThat(LocalDate.parse(finalCase.path("nextAttention").path("on").asText()))

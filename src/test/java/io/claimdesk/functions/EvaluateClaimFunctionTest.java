@@ -36,10 +36,17 @@ class EvaluateClaimFunctionTest {
                 .doesNotContain("FBA_PROCESS");
         assertThat(answer.path("language").asText()).isEqualTo("fr");
         JsonNode explanation = answer.path("explanation");
-        assertThat(explanation).allSatisfy(line -> assertThat(line.asText()).matches("\\[R[1-8]\\] .+"));
-        assertThat(explanation.get(explanation.size() - 1).asText()).startsWith("[R2] ");
-        assertThat(explanation.get(0).asText())
-                .isEqualTo("[R6] Au 14 mars 2026, l'acheteur peut déposer une réclamation jusqu'au 8 juin 2026 inclus (encore 86 jours).");
+        assertThat(explanation).allSatisfy(line -> {
+            assertThat(line.path("rule").asText()).matches("R[1-8]");
+            assertThat(line.path("text").asText()).isNotBlank().doesNotContain("[R");
+            assertThat(line.size()).as("a sentence is its rule and its text").isEqualTo(2);
+        });
+        assertThat(explanation.get(explanation.size() - 1).path("rule").asText()).isEqualTo("R2");
+        assertThat(explanation.get(0).path("rule").asText()).isEqualTo("R6");
+        assertThat(explanation.get(0).path("text").asText())
+                .isEqualTo("Au 14 mars 2026, l'acheteur peut déposer une réclamation jusqu'au 8 juin 2026 inclus (encore 86 jours).");
+        assertThat(answer.path("options").get(0).path("consequences")).allSatisfy(line ->
+                assertThat(line.path("rule").asText()).isIn("R1", "R5"));
         assertThat(answer.path("options").get(0).path("draft").path("purpose").asText()).isEqualTo("CONTACT_BUYER");
         assertThat(answer.path("options").get(0).path("draft").path("text").asText()).startsWith("Bonjour,\n")
                 .contains(orderId).endsWith("\n[Votre nom de vendeur]");
@@ -82,8 +89,9 @@ class EvaluateClaimFunctionTest {
     @Test
     void answersInEnglishWhenAsked() {
         JsonNode answer = Lambda.ok(Events.evaluate(Events.newOrderId()).put("language", "en"));
-        assertThat(answer.path("explanation").get(0).asText())
-                .isEqualTo("[R6] On March 14, 2026, the buyer can file a claim until June 8, 2026 inclusive (86 days left).");
+        assertThat(answer.path("explanation").get(0).path("text").asText())
+                .as("English on the French marketplace: British formats")
+                .isEqualTo("As of 14 March 2026, the buyer can file a claim until 8 June 2026 inclusive (86 days left).");
         assertThat(answer.path("options").get(0).path("draft").path("language").asText()).as("the buyer's language").isEqualTo("fr");
     }
 

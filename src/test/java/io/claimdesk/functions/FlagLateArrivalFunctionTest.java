@@ -28,7 +28,8 @@ class FlagLateArrivalFunctionTest {
     static final LocalDate DELIVERED_ON = LocalDate.parse("2026-03-20");
     /** DELIVERED_ON as a French and an English sentence write it. */
     private static final String DELIVERED_FR = "20 mars 2026";
-    private static final String DELIVERED_EN = "March 20, 2026";
+    /** English on the French marketplace writes dates the British way. */
+    private static final String DELIVERED_EN = "20 March 2026";
     static final LocalDate REFUNDED_ON = LocalDate.parse("2026-03-15");
 
     @Inject
@@ -71,8 +72,9 @@ class FlagLateArrivalFunctionTest {
         JsonNode arrival = answer.path("arrival");
         assertThat(arrival.path("decision").asText()).isEqualTo("ASK_CONSENT_TO_CHARGE");
         assertThat(arrival.path("nextSteps")).hasSize(1);
-        assertThat(arrival.path("nextSteps").get(0).asText())
-                .startsWith("[R3] The original order arrived on March 20, 2026, after it was refunded: Amazon can charge the buyer again");
+        assertThat(arrival.path("nextSteps").get(0).path("rule").asText()).isEqualTo("R3");
+        assertThat(arrival.path("nextSteps").get(0).path("text").asText())
+                .startsWith("The original order arrived on 20 March 2026, after it was refunded: Amazon can charge the buyer again");
         assertThat(arrival.path("drafts")).singleElement().satisfies(draft -> {
             assertThat(draft.path("purpose").asText()).isEqualTo("ASK_CONSENT_TO_CHARGE");
             assertThat(draft.path("language").asText()).isEqualTo("fr");
@@ -102,7 +104,7 @@ class FlagLateArrivalFunctionTest {
         JsonNode answer = Lambda.ok(Events.arrival(orderId));
         assertThat(answer.path("arrival").path("decision").asText()).isEqualTo("ARRANGE_RETURN");
         assertThat(answer.path("arrival").path("nextSteps")).hasSize(1);
-        assertThat(answer.path("arrival").path("nextSteps").get(0).asText()).startsWith("[R7] ");
+        assertThat(answer.path("arrival").path("nextSteps").get(0).path("rule").asText()).isEqualTo("R7");
         JsonNode lateArrival = answer.path("arrival").path("caseView").path("lateArrival");
         assertThat(lateArrival.path("returnNeeded").asBoolean()).isTrue();
         assertThat(lateArrival.path("consentNeeded").asBoolean()).isFalse();
@@ -120,8 +122,10 @@ class FlagLateArrivalFunctionTest {
 
         assertThat(arrival.path("decision").asText()).isEqualTo("ASK_CONSENT_AND_ARRANGE_RETURN");
         assertThat(arrival.path("nextSteps")).hasSize(2);
-        assertThat(arrival.path("nextSteps").get(0).asText()).startsWith("[R3] ").containsAnyOf(DELIVERED_FR, DELIVERED_EN);
-        assertThat(arrival.path("nextSteps").get(1).asText()).startsWith("[R7] ").containsAnyOf(DELIVERED_FR, DELIVERED_EN);
+        assertThat(arrival.path("nextSteps").get(0).path("rule").asText()).isEqualTo("R3");
+        assertThat(arrival.path("nextSteps").get(0).path("text").asText()).containsAnyOf(DELIVERED_FR, DELIVERED_EN);
+        assertThat(arrival.path("nextSteps").get(1).path("rule").asText()).isEqualTo("R7");
+        assertThat(arrival.path("nextSteps").get(1).path("text").asText()).containsAnyOf(DELIVERED_FR, DELIVERED_EN);
         JsonNode lateArrival = arrival.path("caseView").path("lateArrival");
         assertThat(lateArrival.path("consentNeeded").asBoolean()).isTrue();
         assertThat(lateArrival.path("returnNeeded").asBoolean()).isTrue();
@@ -144,7 +148,9 @@ class FlagLateArrivalFunctionTest {
 
         assertThat(arrival.path("decision").asText()).isEqualTo("DELIVERY_EVIDENCE");
         assertThat(arrival.path("nextSteps")).hasSize(1);
-        assertThat(arrival.path("nextSteps").get(0).asText()).startsWith("[R5] ").containsAnyOf(DELIVERED_FR, DELIVERED_EN);
+        assertThat(arrival.path("nextSteps").get(0).path("rule").asText()).isEqualTo("R5");
+        assertThat(arrival.path("nextSteps").get(0).path("text").asText()).containsAnyOf(DELIVERED_FR, DELIVERED_EN)
+                .contains("peut vous servir de preuve");
         assertThat(arrival.path("caseView").path("status").asText()).isEqualTo("OPEN");
         assertThat(arrival.path("caseView").has("closeReason")).isFalse();
         assertThat(arrival.path("caseView").has("lateArrival")).isFalse();
@@ -199,7 +205,8 @@ class FlagLateArrivalFunctionTest {
         assertThat(answer.path("decision").asText()).isEqualTo("ARRIVED_BEFORE_REFUND");
         assertThat(answer.path("refundedAfterArrivalOn").asText()).isEqualTo(REFUNDED_ON.toString());
         assertThat(answer.path("nextSteps")).hasSize(1);
-        assertThat(answer.path("nextSteps").get(0).asText()).startsWith("[R3] ").contains("12 mars 2026").contains("15 mars 2026");
+        assertThat(answer.path("nextSteps").get(0).path("rule").asText()).isEqualTo("R3");
+        assertThat(answer.path("nextSteps").get(0).path("text").asText()).contains("12 mars 2026").contains("15 mars 2026");
         assertThat(answer.path("caseView").path("status").asText()).isEqualTo("OPEN");
         assertThat(answer.path("caseView").has("lateArrival")).as("nothing to consent to or return").isFalse();
     }
@@ -317,7 +324,10 @@ class FlagLateArrivalFunctionTest {
         assertThat(DynamoDbCalls.calls()).containsExactly("GetItem", "PutItem");
         assertThat(followUp.path("followUp").asText()).isEqualTo("CONSENT_GIVEN");
         assertThat(followUp.path("replay").asBoolean()).isFalse();
-        assertThat(followUp.path("says")).isNotEmpty().allSatisfy(line -> assertThat(line.asText()).startsWith("[R3] "));
+        assertThat(followUp.path("says")).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.path("rule").asText()).isEqualTo("R3");
+            assertThat(line.path("text").asText()).isNotBlank().doesNotContain("[R");
+        });
         JsonNode caseView = followUp.path("caseView");
         assertThat(caseView.path("status").asText()).isEqualTo("CLOSED");
         assertThat(caseView.path("closeReason").asText()).isEqualTo("LATE_ARRIVAL_SETTLED");
@@ -357,7 +367,7 @@ class FlagLateArrivalFunctionTest {
 
         JsonNode followUp = Lambda.ok(followUp(orderId, "RETURN_RECEIVED")).path("followUp");
 
-        assertThat(followUp.path("says")).isNotEmpty().allSatisfy(line -> assertThat(line.asText()).startsWith("[R7] "));
+        assertThat(followUp.path("says")).isNotEmpty().allSatisfy(line -> assertThat(line.path("rule").asText()).isEqualTo("R7"));
         assertThat(followUp.path("caseView").path("status").asText()).isEqualTo("CLOSED");
         assertThat(followUp.path("caseView").path("closeReason").asText()).isEqualTo("LATE_ARRIVAL_SETTLED");
         assertThat(followUp.path("caseView").path("lateArrival").path("returnReceived").asBoolean()).isTrue();

@@ -64,7 +64,10 @@ class WalkthroughGoldenTest {
         return Events.JSON.valueToTree(Views.EvaluationView.of(opened, ClaimPolicy.evaluate(opened, in.asOf()), language));
     }
 
-    /** Explanation, options with consequences, drafts: one line each, drafts line by line under their option. */
+    /**
+     * Explanation, options with consequences, drafts: one line each, drafts line by line under their option. A
+     * sentence's line is its rule, then its text ({@code {"rule":"R6","text":"..."}} in the JSON).
+     */
     static String render(ObjectNode event, JsonNode answer) {
         List<String> lines = new ArrayList<>();
         lines.add("# evaluateClaim on events/evaluate-claim.json with marketplace " + event.get("marketplace").asText() + ", "
@@ -72,12 +75,12 @@ class WalkthroughGoldenTest {
                 + event.get("shipment").get("carrier").asText() + "; answer in " + answer.get("language").asText()
                 + ". Rewrite: -Dgolden.update=true");
         lines.add("explanation:");
-        answer.get("explanation").forEach(line -> lines.add("  " + line.asText()));
+        answer.get("explanation").forEach(line -> lines.add(sentence(line)));
         for (JsonNode option : answer.get("options")) {
             List<String> rules = new ArrayList<>();
             option.get("rules").forEach(rule -> rules.add(rule.asText()));
             lines.add("option " + option.get("rank").asInt() + " " + option.get("kind").asText() + " (" + String.join(", ", rules) + "):");
-            option.get("consequences").forEach(line -> lines.add("  " + line.asText()));
+            option.get("consequences").forEach(line -> lines.add(sentence(line)));
             JsonNode draft = option.get("draft");
             if (draft != null) {
                 lines.add("  draft " + draft.get("purpose").asText() + " (" + draft.get("rule").asText() + ", "
@@ -88,6 +91,12 @@ class WalkthroughGoldenTest {
             }
         }
         return String.join("\n", lines) + "\n";
+    }
+
+    private static String sentence(JsonNode line) {
+        String text = line.get("text").asText();
+        ReadableText.assertReadable(text, line.toString());
+        return "  " + line.get("rule").asText() + "  " + text;
     }
 
     @Test
@@ -123,8 +132,9 @@ class WalkthroughGoldenTest {
         JsonNode english = answer(Events.load("evaluate-claim.json").put("language", "en"));
 
         assertThat(english.get("language").asText()).isEqualTo("en");
-        assertThat(english.get("explanation").get(0).asText()).isEqualTo(
-                "[R6] On March 14, 2026, the buyer can file a claim until June 8, 2026 inclusive (86 days left).");
+        assertThat(english.get("explanation").get(0).get("rule").asText()).isEqualTo("R6");
+        assertThat(english.get("explanation").get(0).get("text").asText()).as("English on the French marketplace reads British formats")
+                .isEqualTo("As of 14 March 2026, the buyer can file a claim until 8 June 2026 inclusive (86 days left).");
         JsonNode draft = english.get("options").get(0).get("draft");
         assertThat(draft.get("language").asText()).isEqualTo("fr");
         assertThat(draft.get("text").asText()).startsWith("Bonjour,\n").endsWith("\n[Votre nom de vendeur]");
@@ -177,14 +187,15 @@ class WalkthroughGoldenTest {
         JsonNode arrivalAnswer = Events.JSON.valueToTree(Views.ArrivalDecisionView.of(
                 new CaseService.ArrivalResult(arrived.after(), arrived.decision(), false), Language.EN));
 
-        assertThat(arrivalAnswer.get("nextSteps").get(0).asText()).startsWith("[R3] The original order arrived on March 20, 2026");
+        assertThat(arrivalAnswer.get("nextSteps").get(0).get("rule").asText()).isEqualTo("R3");
+        assertThat(arrivalAnswer.get("nextSteps").get(0).get("text").asText()).startsWith("The original order arrived on 20 March 2026");
         assertThat(arrivalAnswer.get("drafts")).singleElement().satisfies(draft -> {
             assertThat(draft.get("purpose").asText()).isEqualTo("ASK_CONSENT_TO_CHARGE");
             assertThat(draft.get("rule").asText()).isEqualTo("R3");
             assertThat(draft.get("language").asText()).isEqualTo("fr");
             assertThat(draft.get("text").asText()).isEqualTo("Bonjour,\nVotre commande 171-5550123-7654321 a finalement été livrée "
                     + "le 20 mars 2026, après que nous vous avons remboursé 20,00\u00a0€. Avec votre consentement, Amazon peut vous "
-                    + "refacturer cette commande. Pourriez-vous nous dire si vous l'acceptez ?\nCordialement,\n[Votre nom de vendeur]");
+                    + "refacturer cette commande. Pourriez-vous nous dire si vous l'acceptez\u202f?\nCordialement,\n[Votre nom de vendeur]");
         });
     }
 

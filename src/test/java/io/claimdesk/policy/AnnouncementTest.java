@@ -102,7 +102,7 @@ class AnnouncementTest {
     void theNextAttentionSaysWhatTheSellerIsToDoInOneStatement() {
         assertThat(open.nextAttentionSays()).hasValueSatisfying(s -> {
             assertThat(s.rule()).isEqualTo(Rule.R6);
-            assertThat(s.render(Language.EN)).startsWith("[R6] The claim window opened on March 13, 2026");
+            assertThat(s.render(Language.EN)).startsWith("The claim window opened on March 13, 2026");
         });
         ClaimCase closed = open.attend(date("2026-06-09"), noonInParis("2026-06-09")).after();
         assertThat(closed.nextAttentionSays()).isEmpty();

@@ -92,14 +92,15 @@ class ClaimWindowProperties {
     }
 
     @Property(tries = 200)
-    void everyEvaluationEndsWithR2AndCitesARuleOnEveryLine(@ForAll("orders") OrderFacts facts,
+    void everyEvaluationEndsWithR2AndNoLineCarriesACode(@ForAll("orders") OrderFacts facts,
                                                            @ForAll @IntRange(min = 0, max = 900) int offset) {
         ClaimEvaluation evaluation = ClaimPolicy.evaluate(Orders.opened(facts), facts.orderDate().plusDays(offset));
 
         assertThat(evaluation.statements()).last().satisfies(s -> assertThat(s.rule()).isEqualTo(Rule.R2));
         assertThat(evaluation.options()).first().satisfies(o -> assertThat(o.kind()).isEqualTo(OptionKind.CONTACT_BUYER));
+        assertThat(evaluation.statements()).allSatisfy(s -> assertThat(s.rule()).isNotNull());
         for (Language language : Language.values()) {
-            assertThat(evaluation.explanation(language)).allSatisfy(line -> assertThat(line).matches("\\[R[1-8]\\] .+"));
+            assertThat(evaluation.explanation(language)).allSatisfy(line -> assertThat(line).isNotBlank().doesNotContain("[R"));
         }
     }
 }

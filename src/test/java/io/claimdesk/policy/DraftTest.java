@@ -35,7 +35,7 @@ class DraftTest {
         assertThat(draft.text()).isEqualTo("""
                 Bonjour,
                 Vous nous indiquez ne pas avoir reçu votre commande 171-5550123-7654321, dont la livraison était prévue au plus \
-                tard le 10 mars 2026. Nous en sommes désolés. Pourriez-vous nous dire si elle vous est parvenue depuis ? Nous \
+                tard le 10 mars 2026. Nous en sommes désolés. Pourriez-vous nous dire si elle vous est parvenue depuis\u202f? Nous \
                 souhaitons trouver avec vous une solution qui convienne à chacun.
                 Cordialement,
                 [Votre nom de vendeur]""");
@@ -102,7 +102,7 @@ class DraftTest {
                     Bonjour,
                     Votre commande 171-5550123-7654321 a finalement été livrée le 20 mars 2026, après que nous vous avons \
                     remboursé 20,00\u00a0€. Avec votre consentement, Amazon peut vous refacturer cette commande. Pourriez-vous \
-                    nous dire si vous l'acceptez ?
+                    nous dire si vous l'acceptez\u202f?
                     Cordialement,
                     [Votre nom de vendeur]""");
         });
@@ -135,6 +135,36 @@ class DraftTest {
         Draft draft = option(japanese, OptionKind.REFUND).draft();
         assertThat(draft.language()).isEqualTo(Language.JA);
         assertThat(draft.text()).startsWith("お客様\n").contains("￥5,990を返金いたしました").endsWith("\n[出品者名]");
+    }
+
+    /** German: "nach der Erstattung", since the refund may have been partial; never "the purchase price" refunded. */
+    @Test
+    void theGermanReturnDraftDoesNotSayTheWholePriceWasRefunded() {
+        ClaimCase german = order("2026-03-01", "2026-03-10").orderId("302-1234567-7654321").marketplace(Marketplace.DE).open();
+        ClaimCase arrived = refunded(german, "rf-1", "20.00", true, "2026-03-15")
+                .arrive(date("2026-03-20"), ArrivalSource.SELLER, noonInParis("2026-03-20")).after();
+
+        Draft draft = Draft.afterArrival(arrived).get(0);
+        assertThat(draft.purpose()).isEqualTo(Draft.Purpose.ARRANGE_RETURN);
+        assertThat(draft.text()).contains("ist am 20. März 2026 nach der Erstattung doch noch zugestellt worden.")
+                .doesNotContain("Kaufpreis");
+    }
+
+    @Test
+    void eachLanguageOpensItsDraftsAsItsBuyersExpect() {
+        for (Message message : Message.values()) {
+            if (message.use() != Message.Use.DRAFT) {
+                continue;
+            }
+            assertThat(message.pattern(Language.JA)).as("%s", message).startsWith("お客様\nこの度はご注文いただき、誠にありがとうございます。\n");
+            assertThat(message.pattern(Language.ES)).as("%s", message).startsWith("Estimado/a cliente:\n");
+        }
+        assertThat(Message.DRAFT_ASK_CONSENT.pattern(Language.JA)).contains("ご同意いただけましたら、Amazonより改めてご請求することが可能です");
+        assertThat(Message.DRAFT_CONTACT_BUYER_SCAN.pattern(Language.FR))
+                .contains("si vous avez pu la retrouver (boîte aux lettres, voisins, point relais)");
+        assertThat(Message.DRAFT_CONTACT_BUYER_SERVICE.pattern(Language.FR)).contains("ne pas avoir bénéficié de la prestation");
+        assertThat(Message.DRAFT_CONTACT_BUYER_SERVICE.pattern(Language.EN)).contains("did not receive the service you ordered");
+        assertThat(Message.DRAFT_CONTACT_BUYER.pattern(Language.EN)).contains("whether it has arrived since then?");
     }
 
     @Test

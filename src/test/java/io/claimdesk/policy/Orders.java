@@ -65,14 +65,16 @@ final class Orders {
                     .as("placeholders of %s in %s", statement.message(), language)
                     .isEqualTo(statement.args().size());
             String rendered = statement.render(language);
-            assertThat(rendered).startsWith("[" + statement.rule().name() + "] ").doesNotContain("%s");
+            assertThat(rendered).doesNotContain("{");
             ReadableText.assertReadable(rendered, statement.message() + " in " + language);
         }
+        assertThat(statement.rule()).isNotNull();
         assertThat(statement.render(Language.FR)).isNotEqualTo(statement.render(Language.EN));
     }
 
+    /** The arguments a text names, {@code {name}} in lower camel case, each time it names one. */
     static int placeholders(String pattern) {
-        Matcher m = Pattern.compile("%s").matcher(pattern);
+        Matcher m = Pattern.compile("\\{[a-z][A-Za-z]*}").matcher(pattern);
         int n = 0;
         while (m.find()) {
             n++;

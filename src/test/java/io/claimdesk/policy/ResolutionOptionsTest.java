@@ -64,9 +64,27 @@ class ResolutionOptionsTest {
             Statement r5 = contact.consequences().get(1);
             assertThat(r5.message()).isEqualTo(Message.CLAIM_STILL_POSSIBLE);
             assertThat(r5.args()).containsExactly("2026-03-13", "2026-06-08");
-            assertThat(r5.render(Language.EN)).startsWith("[R5] ").contains("March 13, 2026").contains("June 8, 2026");
-            assertThat(r5.render(Language.FR)).startsWith("[R5] ").contains("du 13 mars 2026 au 8 juin 2026 inclus")
-                    .contains("réclamation au titre de la Garantie A à Z");
+            assertThat(r5.render(Language.EN)).contains("from March 13, 2026 through June 8, 2026; however, Amazon reserves the right"
+                    + " to accept claims filed after the deadline.");
+            assertThat(r5.render(Language.FR)).contains("du 13 mars 2026 au 8 juin 2026 inclus\u202f; cependant, Amazon se réserve le droit"
+                    + " d'accepter des réclamations déposées après ce délai.").contains("réclamation au titre de la Garantie A à Z");
+        }
+
+        /** Seed: the buyer has 90 days, "cependant, Amazon se réserve le droit d'accepter des réclamations déposées après ce délai". */
+        @Test
+        void afterTheDeadlineSaysTheWindowEndedAndThatALateClaimMayStillBeAccepted() {
+            ResolutionOption contact = optionsOn(order(ORDERED, MAX_DELIVERY).open(), "2026-06-09").get(0);
+
+            Statement r5 = contact.consequences().get(1);
+            assertThat(r5.rule()).isEqualTo(Rule.R5);
+            assertThat(r5.message()).isEqualTo(Message.CLAIM_STILL_POSSIBLE_AFTER_DEADLINE);
+            assertThat(r5.args()).containsExactly("2026-06-08");
+            assertThat(r5.render(Language.FR)).isEqualTo("Si vous choisissez cette option, notez que l'acheteur peut déposer une "
+                    + "réclamation au titre de la Garantie A à Z\u00a0: le délai a pris fin le 8 juin 2026\u202f; cependant, Amazon se "
+                    + "réserve le droit d'accepter des réclamations déposées après ce délai.");
+            assertThat(r5.render(Language.EN)).doesNotContain("March 13, 2026").contains("passed on June 8, 2026");
+            assertThat(optionsOn(order(ORDERED, MAX_DELIVERY).open(), "2026-06-08").get(0).consequences().get(1).message())
+                    .as("on the deadline itself the window is still open").isEqualTo(Message.CLAIM_STILL_POSSIBLE);
         }
     }
 
