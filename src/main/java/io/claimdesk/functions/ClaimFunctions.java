@@ -1,7 +1,7 @@
 package io.claimdesk.functions;
 
 import java.time.LocalDate;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import jakarta.inject.Inject;
 
@@ -51,13 +51,13 @@ public class ClaimFunctions {
     /** Opens or updates the case for an order reported as not received, and says where the buyer stands (R1-R8). */
     @Funq(CaseTable.EVALUATE_CLAIM)
     public Object evaluateClaim(JsonNode event) {
-        return answer(CaseTable.EVALUATE_CLAIM, event, json -> {
+        return answer(CaseTable.EVALUATE_CLAIM, event, (json, by) -> {
             EvaluateClaimInput in = inputs.read(json, EvaluateClaimInput.class);
             if (in.orderId() != null) {
                 MDC.put("orderId", in.orderId());
             }
             OrderFacts facts = toFacts(in);
-            ClaimCase c = cases.evaluate(facts, toClaim(in.claim()), CaseTable.EVALUATE_CLAIM);
+            ClaimCase c = cases.evaluate(facts, toClaim(in.claim()), by);
             LocalDate asOf = in.asOf() != null ? in.asOf() : facts.marketplace().dateOf(java.time.Instant.now());
             Language language = language(in.language(), facts.marketplace());
             return Views.EvaluationView.of(c, ClaimPolicy.evaluate(c, asOf), language);
@@ -67,12 +67,12 @@ public class ClaimFunctions {
     /** Records a full or partial refund exactly once (R3, R7). */
     @Funq(CaseTable.RECORD_REFUND)
     public Object recordRefund(JsonNode event) {
-        return answer(CaseTable.RECORD_REFUND, event, json -> {
+        return answer(CaseTable.RECORD_REFUND, event, (json, by) -> {
             RecordRefundInput in = inputs.read(json, RecordRefundInput.class);
             MDC.put("orderId", in.orderId());
             RefundRequest request = RefundRequest.of(in.refundId(), in.amount(), in.currency(),
                     Boolean.TRUE.equals(in.reorderRequested()), in.reason(), in.refundedOn());
-            CaseService.RefundResult result = cases.refund(in.orderId(), request, CaseTable.RECORD_REFUND);
+            CaseService.RefundResult result = cases.refund(in.orderId(), request, by);
             return Views.RefundResultView.of(result, language(in.language(), result.after().facts().marketplace()));
         });
     }
@@ -85,20 +85,19 @@ public class ClaimFunctions {
     public Object flagLateArrival(JsonNode event) {
         // Told from the event itself: only the schedule's direct invocation sweeps, never a body sent to the API.
         boolean scheduled = ScheduledEvent.isOne(event);
-        return answer(CaseTable.FLAG_LATE_ARRIVAL, event, json -> {
+        return answer(CaseTable.FLAG_LATE_ARRIVAL, event, (json, by) -> {
             if (scheduled) {
                 java.time.Instant time = inputs.read(json, ScheduledEvent.class).time();
-                return Views.LateArrivalView.sweep(Views.SweepView.of(cases.sweep(time, CaseTable.FLAG_LATE_ARRIVAL)));
+                return Views.LateArrivalView.sweep(Views.SweepView.of(cases.sweep(time, by)));
             }
             ArrivalInput in = inputs.read(json, ArrivalInput.class);
             MDC.put("orderId", in.orderId());
             if (in.followUp() != null) {
-                CaseService.FollowUpResult result = cases.followUp(in.orderId(), in.followUp(), in.replacementOrderId(),
-                        CaseTable.FLAG_LATE_ARRIVAL);
+                CaseService.FollowUpResult result = cases.followUp(in.orderId(), in.followUp(), in.replacementOrderId(), by);
                 return Views.LateArrivalView.followUp(Views.FollowUpView.of(in.followUp(), result,
                         language(in.language(), result.after().facts().marketplace())));
             }
-            CaseService.ArrivalResult result = cases.arrive(in.orderId(), in.deliveredOn(), in.source(), CaseTable.FLAG_LATE_ARRIVAL);
+            CaseService.ArrivalResult result = cases.arrive(in.orderId(), in.deliveredOn(), in.source(), by);
             return Views.LateArrivalView.arrival(Views.ArrivalDecisionView.of(result,
                     language(in.language(), result.after().facts().marketplace())));
         });
@@ -110,7 +109,7 @@ public class ClaimFunctions {
      */
     @Funq(CaseTable.CASE_DESK)
     public Object caseDesk(JsonNode event) {
-        return answer(CaseTable.CASE_DESK, event, json -> {
+        return answer(CaseTable.CASE_DESK, event, (json, by) -> {
             CaseDeskInput in = inputs.read(json, CaseDeskInput.class);
             Language requested = in.language();
             if (in.orderId() != null) {
@@ -135,7 +134,7 @@ public class ClaimFunctions {
      * under its code and field. A store failure is logged at ERROR with {@value FunctionError#STORE_UNAVAILABLE}, the
      * line the template's alarm counts.
      */
-    private Object answer(String function, JsonNode event, Function<JsonNode, Object> body) {
+    private Object answer(String function, JsonNode event, BiFunction<JsonNode, String, Object> body) {
         boolean http = HttpEdge.isRequest(event);
         Route route = http ? HttpEdge.routeOf(event, function).orElse(null) : null;
         if (http && route == null) {
@@ -149,7 +148,9 @@ public class ClaimFunctions {
             logUnder(http ? event.path("pathParameters") : event);
             JsonNode input = http ? edge.input(route, event) : event;
             logUnder(input);
-            Object view = body.apply(input);
+            // Who made the change, as the case's history records it: the caller API Gateway authenticated, else the function.
+            String by = http ? HttpEdge.caller(event).orElse(function) : function;
+            Object view = body.apply(input, by);
             LOG.infof("%s done: %s", function, figures());
             return http ? edge.ok(view) : Views.Answer.of(view);
         } catch (Refusal r) {

@@ -77,6 +77,29 @@ public class HttpEdge {
         return Route.ofKey(request.path("routeKey").asText()).filter(r -> r.function().equals(function));
     }
 
+    /**
+     * Who sent the request, as API Gateway authenticated it: a signed-in user of the desk API (the token's e-mail,
+     * else its user name) or a machine's IAM principal (its ARN); empty when no authorizer ran (dev mode). A member of
+     * the seller's team or a machine of the seller's, never a buyer: no buyer data is kept by it.
+     */
+    static java.util.Optional<String> caller(JsonNode request) {
+        JsonNode authorizer = request.path("requestContext").path("authorizer");
+        JsonNode claims = authorizer.path("jwt").path("claims");
+        for (String claim : new String[] {"email", "cognito:username", "username", "sub"}) {
+            if (claims.path(claim).isTextual() && !claims.path(claim).asText().isBlank()) {
+                return java.util.Optional.of(bounded(claims.path(claim).asText()));
+            }
+        }
+        JsonNode arn = authorizer.path("iam").path("userArn");
+        return arn.isTextual() && !arn.asText().isBlank() ? java.util.Optional.of(bounded(arn.asText())) : java.util.Optional.empty();
+    }
+
+    /** A name as the history keeps it: printable, and short enough for any item. */
+    private static String bounded(String name) {
+        String printable = name.replaceAll("\\p{Cntrl}", "");
+        return printable.length() <= 128 ? printable : printable.substring(0, 128);
+    }
+
     /** What API Gateway itself answers a request that matches no route. */
     static Response noRoute() {
         return new Response(404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}");

@@ -8,6 +8,7 @@ import java.util.logging.Level;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FaultInjector;
@@ -57,6 +58,9 @@ class ApiRefundFunctionTest {
         assertThat(answer.body().path("caseView").path("orderId").asText()).isEqualTo(orderId);
         assertThat(StoredCase.of(orderId).refundIds()).containsExactly("rf-0001");
         assertThat(StoredCase.of("some-other-order").exists()).isFalse();
+        JsonNode last = answer.body().path("caseView").path("history").get(1);
+        assertThat(last.path("by").asText()).as("who made the change: the IAM caller API Gateway authenticated")
+                .isEqualTo("arn:aws:iam::123456789012:user/desk-script");
     }
 
     @Test

@@ -91,4 +91,24 @@ class HttpEdgeTest {
         assertThat(refused.field()).isNull();
         assertThat(refused.getMessage()).contains("larger than");
     }
+
+    @Test
+    void theCallerIsTheSignedInUsersEMailOrNameOrTheMachinesIamArnAndNobodyWithoutAnAuthorizer() {
+        ObjectNode machine = ApiGateway.request("GET /cases", "/cases");
+        assertThat(HttpEdge.caller(machine)).contains("arn:aws:iam::123456789012:user/desk-script");
+
+        ObjectNode user = machine.deepCopy();
+        ObjectNode authorizer = ((ObjectNode) user.path("requestContext")).putObject("authorizer");
+        ObjectNode claims = authorizer.putObject("jwt").putObject("claims");
+        claims.put("sub", "6f1c2d3e-aaaa-bbbb-cccc-0123456789ab").put("cognito:username", "6f1c2d3e-aaaa-bbbb-cccc-0123456789ab");
+        assertThat(HttpEdge.caller(user)).contains("6f1c2d3e-aaaa-bbbb-cccc-0123456789ab");
+        claims.put("email", "agent@seller.example");
+        assertThat(HttpEdge.caller(user)).contains("agent@seller.example");
+        claims.put("email", "x".repeat(300) + "\n");
+        assertThat(HttpEdge.caller(user).orElseThrow()).hasSize(128).doesNotContain("\n");
+
+        ObjectNode local = machine.deepCopy();
+        ((ObjectNode) local.path("requestContext")).remove("authorizer");
+        assertThat(HttpEdge.caller(local)).isEmpty();
+    }
 }
