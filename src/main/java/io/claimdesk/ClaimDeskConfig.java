@@ -28,6 +28,13 @@ public interface ClaimDeskConfig {
      */
     Optional<Boolean> prime();
 
+    /**
+     * R9: hours the seller has to answer Amazon's request about a filed claim, counted from the claim's instant (or the
+     * start of its day). Amazon's pages say 48 on one and 72 on another: the shorter is the default.
+     */
+    @WithDefault("48")
+    int claimResponseHours();
+
     Sweep sweep();
 
     Events events();

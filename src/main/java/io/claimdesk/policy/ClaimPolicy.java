@@ -36,6 +36,14 @@ public final class ClaimPolicy {
         Claim claim = claimCase.claim();
         if (claim != null && claim.pending()) {
             says.add(Statement.of(Rule.R6, Message.CLAIM_PENDING, claim.filedOn()));
+            if (claim.awaitsAnswer()) {
+                java.time.Instant respondBy = claim.respondBy(facts.marketplace().zone());
+                says.add(Statement.of(Rule.R9, Message.CLAIM_RESPOND_BY, facts.marketplace().dateOf(respondBy), respondBy));
+            }
+        }
+        if (claim != null) {
+            claim.appealBy().filter(last -> !asOf.isAfter(last))
+                    .ifPresent(last -> says.add(Statement.of(Rule.R10, Message.APPEAL_UNTIL, last)));
         }
         if (claimCase.status() == CaseStatus.CLOSED) {
             says.add(Statement.of(claimCase.closeReason() == CloseReason.DELIVERED ? Rule.R1 : closingRule(claimCase.closeReason()),
