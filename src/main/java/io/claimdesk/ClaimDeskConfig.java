@@ -1,8 +1,8 @@
 package io.claimdesk;
 
-import java.util.Optional;
-
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -71,7 +71,7 @@ public interface ClaimDeskConfig {
         String busName();
 
         /** Another EventBridge endpoint (the local engine in dev mode and tests); AWS's own when absent. */
-        java.util.Optional<java.net.URI> endpointOverride();
+        Optional<URI> endpointOverride();
 
         /**
          * The sweep publishes an announcement left in a case's outbox once it is this old: by then the function

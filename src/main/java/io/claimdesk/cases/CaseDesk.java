@@ -10,8 +10,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -61,9 +63,9 @@ public class CaseDesk {
         }
 
         /** The case's most urgent to-do on the listing's day, if it needs the seller then and passes the filters. */
-        java.util.Optional<Todos.Todo> takes(ClaimCase c, Instant now) {
+        Optional<Todos.Todo> takes(ClaimCase c, Instant now) {
             if ((marketplace != null && c.facts().marketplace() != marketplace) || (status != null && c.status() != status)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             LocalDate on = attention != null ? attention : c.facts().marketplace().dateOf(now);
             return Todos.open(c, on).stream().findFirst();
@@ -127,7 +129,7 @@ public class CaseDesk {
             // An entry whose to-dos ended by time alone (an appeal's last day passed) stays until the sweep rewrites it.
             listing.takes(due.c(), now).ifPresent(todo -> cases.add(new DueCase(due.c(), todo)));
         }
-        cases.sort(java.util.Comparator.comparing((DueCase d) -> d.todo().due(d.c().facts().marketplace().zone()))
+        cases.sort(Comparator.comparing((DueCase d) -> d.todo().due(d.c().facts().marketplace().zone()))
                 .thenComparing(d -> d.todo().kind()));
         boolean allDone = true;
         for (int i = 0; i < shards.size(); i++) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -278,13 +279,13 @@ final class CaseItems {
      * The day the case is due in the due index: its next attention, or the day of its oldest announcement not yet
      * published if that is earlier, so that the sweep finds a case whose announcements were not published.
      */
-    static java.util.Optional<LocalDate> dueOn(ClaimCase c) {
-        java.util.Optional<LocalDate> attention = c.nextAttention().map(Attention::on);
+    static Optional<LocalDate> dueOn(ClaimCase c) {
+        Optional<LocalDate> attention = c.nextAttention().map(Attention::on);
         if (c.outbox().isEmpty()) {
             return attention;
         }
         LocalDate pending = c.facts().marketplace().dateOf(c.outbox().get(0).at());
-        return java.util.Optional.of(attention.filter(on -> on.isBefore(pending)).orElse(pending));
+        return Optional.of(attention.filter(on -> on.isBefore(pending)).orElse(pending));
     }
 
     static AttributeValue s(String value) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -244,7 +245,7 @@ public class CaseService {
         long budgetNanos = config.sweep().maxDuration().toNanos();
         int maxCases = config.sweep().maxCases();
         // The query bound is the latest calendar day anywhere; each case is then judged in its own zone.
-        LocalDate latestDay = java.util.Arrays.stream(Marketplace.values()).map(m -> m.dateOf(time))
+        LocalDate latestDay = Arrays.stream(Marketplace.values()).map(m -> m.dateOf(time))
                 .max(LocalDate::compareTo).orElseThrow();
         int examined = 0;
         int closed = 0;

@@ -1,8 +1,11 @@
 package io.claimdesk.cases;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -64,7 +67,7 @@ public final class CaseTable {
         }
 
         public List<String> allShards() {
-            return java.util.stream.IntStream.range(0, SHARDS).mapToObj(i -> shardPrefix + "-" + i).toList();
+            return IntStream.range(0, SHARDS).mapToObj(i -> shardPrefix + "-" + i).toList();
         }
     }
 
@@ -123,13 +126,13 @@ public final class CaseTable {
         return CreateTableRequest.builder()
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(ORDER_ID),
-                        java.util.Arrays.stream(Index.values()).flatMap(i -> java.util.stream.Stream.of(i.shardAttribute(), i.dayAttribute())))
+                .attributeDefinitions(Stream.concat(
+                        Stream.of(ORDER_ID),
+                        Arrays.stream(Index.values()).flatMap(i -> Stream.of(i.shardAttribute(), i.dayAttribute())))
                         .map(name -> AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build())
                         .toList())
                 .keySchema(KeySchemaElement.builder().attributeName(ORDER_ID).keyType(KeyType.HASH).build())
-                .globalSecondaryIndexes(java.util.Arrays.stream(Index.values()).map(i -> GlobalSecondaryIndex.builder()
+                .globalSecondaryIndexes(Arrays.stream(Index.values()).map(i -> GlobalSecondaryIndex.builder()
                         .indexName(i.indexName())
                         .keySchema(
                                 KeySchemaElement.builder().attributeName(i.shardAttribute()).keyType(KeyType.HASH).build(),

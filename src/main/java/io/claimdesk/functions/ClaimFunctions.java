@@ -1,5 +1,6 @@
 package io.claimdesk.functions;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.BiFunction;
 
@@ -58,7 +59,7 @@ public class ClaimFunctions {
             }
             OrderFacts facts = toFacts(in);
             ClaimCase c = cases.evaluate(facts, toClaim(in.claim()), by);
-            LocalDate asOf = in.asOf() != null ? in.asOf() : facts.marketplace().dateOf(java.time.Instant.now());
+            LocalDate asOf = in.asOf() != null ? in.asOf() : facts.marketplace().dateOf(Instant.now());
             Language language = language(in.language(), facts.marketplace());
             return Views.EvaluationView.of(c, ClaimPolicy.evaluate(c, asOf), language);
         });
@@ -87,7 +88,7 @@ public class ClaimFunctions {
         boolean scheduled = ScheduledEvent.isOne(event);
         return answer(CaseTable.FLAG_LATE_ARRIVAL, event, (json, by) -> {
             if (scheduled) {
-                java.time.Instant time = inputs.read(json, ScheduledEvent.class).time();
+                Instant time = inputs.read(json, ScheduledEvent.class).time();
                 return Views.LateArrivalView.sweep(Views.SweepView.of(cases.sweep(time, by)));
             }
             ArrivalInput in = inputs.read(json, ArrivalInput.class);
@@ -139,11 +140,11 @@ public class ClaimFunctions {
                 MDC.put("orderId", in.orderId());
                 ClaimCase c = desk.find(in.orderId());
                 return DeskViews.DeskView.of(c, requested != null ? requested : c.facts().marketplace().defaultLanguage(),
-                        java.time.Instant.now());
+                        Instant.now());
             }
             CaseDesk.Listing listing = new CaseDesk.Listing(in.attention(), in.marketplace(), in.status(),
                     in.limit() == null ? CaseDesk.MAX_PAGE : in.limit());
-            java.time.Instant now = java.time.Instant.now();
+            Instant now = Instant.now();
             return DeskViews.DeskView.of(desk.attention(listing, in.next(), now), in.attention(), requested, now);
         });
     }

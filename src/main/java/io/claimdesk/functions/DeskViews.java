@@ -1,5 +1,7 @@
 package io.claimdesk.functions;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,14 +30,14 @@ public final class DeskViews {
     public record DeskView(Views.CaseView caseView, List<TimelineView> timeline, List<TodoView> todos, LocalDate attention,
                            List<DueCaseView> cases, String next) {
 
-        static DeskView of(ClaimCase c, Language language, java.time.Instant now) {
+        static DeskView of(ClaimCase c, Language language, Instant now) {
             Wording wording = Wording.of(language, c.facts().marketplace());
             return new DeskView(Views.CaseView.of(c, language), Timeline.of(c).stream().map(TimelineView::of).toList(),
                     Todos.open(c, c.facts().marketplace().dateOf(now)).stream().map(t -> TodoView.of(t, wording, now)).toList(),
                     null, null, null);
         }
 
-        static DeskView of(CaseDesk.Page page, LocalDate attention, Language language, java.time.Instant now) {
+        static DeskView of(CaseDesk.Page page, LocalDate attention, Language language, Instant now) {
             return new DeskView(null, null, null, attention,
                     page.cases().stream().map(d -> DueCaseView.of(d, language, now)).toList(), page.next());
         }
@@ -43,15 +45,15 @@ public final class DeskViews {
 
     /** One thing to do: its kind, by when ({@code dueAt} and {@code hoursLeft} where the deadline is an instant), and what. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TodoView(String kind, LocalDate dueOn, java.time.Instant dueAt, Long hoursLeft, Views.SentenceView todo) {
-        static TodoView of(Todos.Todo t, Wording wording, java.time.Instant now) {
+    public record TodoView(String kind, LocalDate dueOn, Instant dueAt, Long hoursLeft, Views.SentenceView todo) {
+        static TodoView of(Todos.Todo t, Wording wording, Instant now) {
             return new TodoView(t.kind().name(), t.dueOn(), t.dueAt(), hoursLeftOf(t, now), Views.SentenceView.of(t.says(), wording));
         }
     }
 
     /** Whole hours left before an instant deadline, rounded down (never more time than remains; negative once passed). */
-    static Long hoursLeftOf(Todos.Todo t, java.time.Instant now) {
-        return t.dueAt() == null ? null : Math.floorDiv(java.time.Duration.between(now, t.dueAt()).getSeconds(), 3600L);
+    static Long hoursLeftOf(Todos.Todo t, Instant now) {
+        return t.dueAt() == null ? null : Math.floorDiv(Duration.between(now, t.dueAt()).getSeconds(), 3600L);
     }
 
     /** One date of the case: {@code what} is a {@link Timeline.Kind}; refunds, arrivals and claims say which. */
@@ -72,9 +74,9 @@ public final class DeskViews {
      * ({@code todo}), in the case's language unless the caller chose one, on the case's marketplace's formats.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DueCaseView(String orderId, String marketplace, String status, LocalDate dueOn, java.time.Instant dueAt,
+    public record DueCaseView(String orderId, String marketplace, String status, LocalDate dueOn, Instant dueAt,
                               Long hoursLeft, String attention, Views.SentenceView todo, List<Rule> rules) {
-        static DueCaseView of(CaseDesk.DueCase d, Language requested, java.time.Instant now) {
+        static DueCaseView of(CaseDesk.DueCase d, Language requested, Instant now) {
             ClaimCase c = d.c();
             Marketplace marketplace = c.facts().marketplace();
             Language language = requested != null ? requested : marketplace.defaultLanguage();

@@ -2,6 +2,7 @@ package io.claimdesk.functions;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -122,7 +123,7 @@ public final class Views {
      */
     public record ClaimView(LocalDate filedOn, Instant filedAt, String reference, LocalDate recordedOn, Instant respondBy,
                             Instant respondedAt, String outcome, LocalDate decidedOn, LocalDate appealBy) {
-        static ClaimView of(Claim claim, java.time.ZoneId zone) {
+        static ClaimView of(Claim claim, ZoneId zone) {
             return claim == null ? null : new ClaimView(claim.filedOn(), claim.filedAt(), claim.reference(), claim.recordedOn(),
                     claim.pending() ? claim.respondBy(zone) : null, claim.respondedAt(),
                     claim.outcome() == null ? null : claim.outcome().name(), claim.decidedOn(), claim.appealBy().orElse(null));

@@ -1,6 +1,7 @@
 package io.claimdesk.policy;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
@@ -61,7 +62,7 @@ public enum Arg {
                 return forms[days == 1 ? 0 : 1].replace("{count}", wording.number(days));
             case TIME:
                 try {
-                    return wording.time(java.time.Instant.parse(value));
+                    return wording.time(Instant.parse(value));
                 } catch (DateTimeParseException e) {
                     return value;
                 }

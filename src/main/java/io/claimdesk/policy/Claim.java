@@ -1,8 +1,11 @@
 package io.claimdesk.policy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The buyer's A-to-z Guarantee claim (R6): filed on {@code filedOn}, at {@code filedAt} when the caller knows the
@@ -12,7 +15,7 @@ import java.util.Objects;
  *
  * @param respondBy when Amazon's request for information expires: {@code filedAt}, or the start of {@code filedOn} in
  *                  the marketplace's zone, plus the claim-response hours as configured when the claim was recorded
- *                  (null for a claim recorded before the desk kept it: {@link #respondBy(java.time.ZoneId)} derives it)
+ *                  (null for a claim recorded before the desk kept it: {@link #respondBy(ZoneId)} derives it)
  */
 public record Claim(LocalDate filedOn, Instant filedAt, String reference, LocalDate recordedOn, Instant respondBy,
                     Instant respondedAt, ClaimOutcome outcome, LocalDate decidedOn) {
@@ -49,19 +52,19 @@ public record Claim(LocalDate filedOn, Instant filedAt, String reference, LocalD
      * When the claim counts as filed: its instant, else the start of its day in the marketplace's zone, the earliest
      * reading of a day, so that the desk's deadline is never later than Amazon's.
      */
-    public Instant filedInstant(java.time.ZoneId zone) {
+    public Instant filedInstant(ZoneId zone) {
         return filedAt != null ? filedAt : filedOn.atStartOfDay(zone).toInstant();
     }
 
     /** R9: the seller's answer to Amazon is due by then. */
-    public Instant respondBy(java.time.ZoneId zone) {
+    public Instant respondBy(ZoneId zone) {
         return respondBy != null ? respondBy
-                : filedInstant(zone).plus(java.time.Duration.ofHours(DEFAULT_RESPONSE_HOURS));
+                : filedInstant(zone).plus(Duration.ofHours(DEFAULT_RESPONSE_HOURS));
     }
 
     /** R10: the last day a granted claim can be appealed; empty unless Amazon granted it. */
-    public java.util.Optional<LocalDate> appealBy() {
-        return outcome == ClaimOutcome.GRANTED ? java.util.Optional.of(decidedOn.plusDays(APPEAL_DAYS)) : java.util.Optional.empty();
+    public Optional<LocalDate> appealBy() {
+        return outcome == ClaimOutcome.GRANTED ? Optional.of(decidedOn.plusDays(APPEAL_DAYS)) : Optional.empty();
     }
 
     Claim decided(ClaimOutcome newOutcome, LocalDate on) {

@@ -1,10 +1,13 @@
 package io.claimdesk.policy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -255,7 +258,7 @@ public record ClaimCase(
                 return new ArrivalTransition(this, ArrivalDecision.of(this), true, List.of());
             }
             throw Refusal.transition("deliveredOn", "an arrival on " + already.get().deliveredOn() + " reported by "
-                    + source.name().toLowerCase(java.util.Locale.ROOT) + " is already recorded for case " + orderId());
+                    + source.name().toLowerCase(Locale.ROOT) + " is already recorded for case " + orderId());
         }
         requireRoom("orderId", "it takes no more reports");
         Draft next = draft();
@@ -333,7 +336,7 @@ public record ClaimCase(
      * What a caller says about the buyer's A-to-z Guarantee claim: when it was filed (its day, its instant, or both,
      * which must agree), Amazon's reference, and its outcome once known.
      */
-    public record ClaimReport(LocalDate filedOn, java.time.Instant filedAt, String reference, ClaimOutcome outcome,
+    public record ClaimReport(LocalDate filedOn, Instant filedAt, String reference, ClaimOutcome outcome,
                               LocalDate decidedOn) {
         public ClaimReport {
             if (filedOn == null && filedAt == null) {
@@ -395,9 +398,9 @@ public record ClaimCase(
         if (claim == null || refiled) {
             requireRoom(prefix.isEmpty() ? "filedOn" : "claim", "it takes no claim");
             Draft next = draft();
-            java.time.Instant filedInstant = report.filedAt() != null ? report.filedAt() : filedOn.atStartOfDay(facts.marketplace().zone()).toInstant();
+            Instant filedInstant = report.filedAt() != null ? report.filedAt() : filedOn.atStartOfDay(facts.marketplace().zone()).toInstant();
             next.claim = new Claim(filedOn, report.filedAt(), report.reference(), today,
-                    filedInstant.plus(java.time.Duration.ofHours(responseHours)), null, null, null);
+                    filedInstant.plus(Duration.ofHours(responseHours)), null, null, null);
             ClaimPhase phase = window().phaseOn(filedOn);
             Message message = phase instanceof ClaimPhase.Late ? Message.CLAIM_FILED_LATE
                     : phase instanceof ClaimPhase.NotYetOpen ? Message.CLAIM_FILED_EARLY : Message.CLAIM_FILED;
@@ -418,7 +421,7 @@ public record ClaimCase(
             // refused, so an older outcome delivered again can never undo a newer one.
             if (recorded != null && !(recorded == ClaimOutcome.DENIED && report.outcome() == ClaimOutcome.GRANTED)) {
                 throw Refusal.transition(prefix + "outcome", "the claim of case " + orderId() + " is already "
-                        + recorded.name().toLowerCase(java.util.Locale.ROOT) + " (" + current.claim.decidedOn() + ")");
+                        + recorded.name().toLowerCase(Locale.ROOT) + " (" + current.claim.decidedOn() + ")");
             }
             current.requireRoom(prefix.isEmpty() ? "filedOn" : "claim", "it takes no new outcome");
             Draft next = current.draft();
@@ -440,7 +443,7 @@ public record ClaimCase(
      * What a caller records of the claim on an existing case, any of: its filing (its day or instant, Amazon's
      * reference), the seller's answer to Amazon ({@code respondedAt}), its outcome and the day of it.
      */
-    public record ClaimUpdate(LocalDate filedOn, java.time.Instant filedAt, String reference, java.time.Instant respondedAt,
+    public record ClaimUpdate(LocalDate filedOn, Instant filedAt, String reference, Instant respondedAt,
                               ClaimOutcome outcome, LocalDate decidedOn) {
     }
 
@@ -486,11 +489,11 @@ public record ClaimCase(
      * R9: the seller answered Amazon's request about the pending claim at {@code respondedAt}. The same answer again is
      * a replay; another instant once one is recorded is refused, and so is an answer with no claim pending.
      */
-    public Transition answerClaim(java.time.Instant respondedAt, Stamp stamp) {
+    public Transition answerClaim(Instant respondedAt, Stamp stamp) {
         LocalDate today = facts.marketplace().dateOf(stamp.at());
         if (claim == null || !claim.pending()) {
             throw Refusal.transition("respondedAt", claim == null ? "case " + orderId() + " has no claim to answer"
-                    : "the claim of case " + orderId() + " is already " + claim.outcome().name().toLowerCase(java.util.Locale.ROOT));
+                    : "the claim of case " + orderId() + " is already " + claim.outcome().name().toLowerCase(Locale.ROOT));
         }
         if (respondedAt.equals(claim.respondedAt())) {
             return unchanged();

@@ -1,5 +1,7 @@
 package io.claimdesk.policy;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +11,7 @@ public final class ClaimPolicy {
     private ClaimPolicy() {
     }
 
-    public static ClaimEvaluation evaluate(ClaimCase claimCase, java.time.LocalDate asOf) {
+    public static ClaimEvaluation evaluate(ClaimCase claimCase, LocalDate asOf) {
         OrderFacts facts = claimCase.facts();
         ClaimWindow window = claimCase.window();
         ClaimPhase phase = window.phaseOn(asOf);
@@ -37,7 +39,7 @@ public final class ClaimPolicy {
         if (claim != null && claim.pending()) {
             says.add(Statement.of(Rule.R6, Message.CLAIM_PENDING, claim.filedOn()));
             if (claim.awaitsAnswer()) {
-                java.time.Instant respondBy = claim.respondBy(facts.marketplace().zone());
+                Instant respondBy = claim.respondBy(facts.marketplace().zone());
                 says.add(Statement.of(Rule.R9, Message.CLAIM_RESPOND_BY, facts.marketplace().dateOf(respondBy), respondBy));
             }
         }

@@ -1,5 +1,6 @@
 package io.claimdesk.policy;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +114,7 @@ public final class ResolutionOptions {
                     Draft.contact(facts, scan.map(Arrival::deliveredOn)));
         }
 
-        static Kind proofOfDelivery(Shipment shipment, java.time.LocalDate scannedOn) {
+        static Kind proofOfDelivery(Shipment shipment, LocalDate scannedOn) {
             return new Kind(OptionKind.CARRIER_ASSISTANCE, List.of(Rule.R8), List.of(Statement.of(Rule.R8,
                     Message.CARRIER_PROOF_OF_DELIVERY, shipment.carrier() == null ? Arg.NO_CARRIER : shipment.carrier(), scannedOn)));
         }

@@ -59,12 +59,18 @@ public final class Todos {
         }
     }
 
-    /** The to-dos open on {@code today} (the marketplace's calendar day), most urgent first; empty: nothing for the seller. */
-    public static List<Todo> open(ClaimCase c, LocalDate today) {
-        ZoneId zone = c.facts().marketplace().zone();
+    /**
+     * The to-dos open on {@code today} (the marketplace's calendar day), most urgent first; empty: nothing for the
+     * seller. Read on the case as the sweep leaves it on {@code today}, whether or not the sweep has run yet: a case it
+     * closes (claim deadline passed, late arrival expired) needs nothing more, an appeal ends with its last day.
+     */
+    public static List<Todo> open(ClaimCase stored, LocalDate today) {
+        ZoneId zone = stored.facts().marketplace().zone();
+        ClaimCase c = stored.attend(today, new Stamp(today.atStartOfDay(zone).toInstant(), "to-do list")).after();
         List<Todo> open = new ArrayList<>();
         for (Todo t : candidates(c)) {
-            if (!t.listedOn().isAfter(today) && live(c, t, today) && !handled(c, t) && !hidden(c, t, today)) {
+            boolean appealOver = t.kind() == Kind.APPEAL && today.isAfter(t.dueOn());
+            if (!t.listedOn().isAfter(today) && !appealOver && !handled(c, t) && !hidden(c, t, today)) {
                 open.add(t);
             }
         }
@@ -121,19 +127,6 @@ public final class Todos {
                     Statement.of(Rule.R1, Message.TODO_SET_ASIDE_ENDED, aside.until(), aside.note().name())));
         }
         return all;
-    }
-
-    /**
-     * Still to be done on {@code today} at all: an open case's soft to-dos end with its claim window (the sweep then
-     * closes it), an appeal with its last day, a follow-up with the case leaving LATE_ARRIVAL_FLAGGED.
-     */
-    private static boolean live(ClaimCase c, Todo t, LocalDate today) {
-        return switch (t.kind()) {
-            case ANSWER_CLAIM -> true;
-            case APPEAL -> !today.isAfter(t.dueOn());
-            case CLAIM_WINDOW_OPENED, ANSWER_BUYER -> !today.isAfter(c.window().deadline());
-            case SET_ASIDE_ENDED, FOLLOW_UP_LATE_ARRIVAL -> true;
-        };
     }
 
     /**

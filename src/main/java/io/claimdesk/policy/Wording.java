@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -93,7 +94,7 @@ public record Wording(Language language, Marketplace marketplace) {
      * The time of day of an instant in the marketplace's zone, as the locale writes it short ("10:15", "10:15 AM"); French
      * typography writes hours and minutes "10 h 30", with no-break spaces, where the JDK writes "10:30".
      */
-    public String time(java.time.Instant instant) {
+    public String time(Instant instant) {
         return TIMES.computeIfAbsent(locale(), l -> language == Language.FR
                         ? DateTimeFormatter.ofPattern("H'\u00a0h\u00a0'mm", l)
                         : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(l))
