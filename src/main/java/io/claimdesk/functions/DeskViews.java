@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.claimdesk.cases.CaseDesk;
 import io.claimdesk.policy.ClaimCase;
+import io.claimdesk.policy.ClaimPolicy;
 import io.claimdesk.policy.Language;
 import io.claimdesk.policy.Marketplace;
 import io.claimdesk.policy.Rule;
@@ -19,18 +20,27 @@ public final class DeskViews {
     private DeskViews() {
     }
 
-    /** {@code caseView} and {@code timeline} for one case; {@code cases} and {@code next} for the attention list. */
+    /**
+     * {@code caseView}, {@code evaluation} and {@code timeline} for one case; {@code cases} and {@code next} for the
+     * attention list.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DeskView(Views.CaseView caseView, List<TimelineView> timeline, LocalDate attention, List<DueCaseView> cases,
-                           String next) {
+    public record DeskView(Views.CaseView caseView, Views.EvaluationView evaluation, List<TimelineView> timeline,
+                           LocalDate attention, List<DueCaseView> cases, String next) {
 
-        static DeskView of(ClaimCase c, Language language) {
-            return new DeskView(Views.CaseView.of(c, language), Timeline.of(c).stream().map(TimelineView::of).toList(),
-                    null, null, null);
+        /**
+         * One case, and where the buyer stands on {@code asOf} as evaluateClaim would say it (phase, ranked options
+         * with their consequences and drafts, explanation), computed from the stored case alone: nothing is written
+         * and the caller resends no facts. The evaluation leaves out the case view, given beside it.
+         */
+        static DeskView of(ClaimCase c, Language language, LocalDate asOf) {
+            return new DeskView(Views.CaseView.of(c, language),
+                    Views.EvaluationView.of(c, ClaimPolicy.evaluate(c, asOf), language).withoutCase(),
+                    Timeline.of(c).stream().map(TimelineView::of).toList(), null, null, null);
         }
 
         static DeskView of(CaseDesk.Page page, LocalDate attention, Language language) {
-            return new DeskView(null, null, attention, page.cases().stream().map(d -> DueCaseView.of(d, language)).toList(),
+            return new DeskView(null, null, null, attention, page.cases().stream().map(d -> DueCaseView.of(d, language)).toList(),
                     page.next());
         }
     }
