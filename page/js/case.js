@@ -89,7 +89,7 @@ export async function showCase(main, ctx, orderId, flash) {
       el('ul', {}, c.arrivals.map((a) => el('li', {text: `${d(a.deliveredOn)} · ${name('source', a.source)}`})))) : null,
     c.lateArrival ? definitions([
       [t('late.consent'), c.lateArrival.consentNeeded ? name('consent', c.lateArrival.consent || 'PENDING') : null],
-      [t('late.return'), c.lateArrival.returnNeeded ? t(c.lateArrival.returnReceived ? 'late.returnReceived' : 'late.returnPending') : null],
+      [t('late.return'), c.lateArrival.returnNeeded ? (c.lateArrival.returnReceived ? t('late.returnReceived') : t('late.returnPending')) : null],
     ]) : null,
     c.replacementOrderId ? definitions([[t('field.replacementOrderId'), c.replacementOrderId]]) : null,
     c.claim ? el('div', {},
@@ -125,7 +125,7 @@ export async function showCase(main, ctx, orderId, flash) {
 // desk says of it, and the drafts it wrote.
 export function flash(kind, says, drafts) {
   return el('div', {class: `flash ${kind}`, role: 'status'},
-    el('p', {class: 'flash-title', text: t(kind === 'replay' ? 'result.replay' : 'result.recorded')}),
+    el('p', {class: 'flash-title', text: kind === 'replay' ? t('result.replay') : t('result.recorded')}),
     says && says.length ? sentences(says) : null,
     (drafts || []).map(draft));
 }
