@@ -8,6 +8,7 @@ import {call, query} from './api.js';
 import {timeline} from './timeline.js';
 import {sentence, sentences, draft} from './sentences.js';
 import {actions} from './actions.js';
+import {due} from './today.js';
 
 function phase(p) {
   const days = {NOT_YET_OPEN: p.daysUntilOpen, OPEN: p.daysLeft, LATE: p.daysPast}[p.name];
@@ -48,6 +49,16 @@ export async function showCase(main, ctx, orderId, flash) {
       c.closeReason ? el('span', {class: 'close-reason', text: ` · ${name('close', c.closeReason)}`}) : null));
 
   const result = el('section', {class: 'result', 'aria-live': 'polite', id: 'result'}, flash || null);
+
+  // What the case needs from the team today, most urgent first, as the to-do list counts it.
+  const todos = (view.todos || []).length ? el('section', {class: 'todos', 'aria-labelledby': 'todos-title'},
+    el('h3', {id: 'todos-title', text: t('case.todos')}),
+    el('ul', {class: 'sentences'}, view.todos.map((todo) => {
+      const when = due({...todo, marketplace: m}, language);
+      return el('li', {class: `sentence todo${when.late ? ' late' : ''}`, dataset: {kind: todo.kind}},
+        el('span', {class: 'rule', text: todo.todo.rule}), ' ', el('span', {class: 'text', text: todo.todo.text}), ' ',
+        el('strong', {class: 'countdown', text: when.text}), ' · ', el('span', {text: when.when}));
+    }))) : null;
 
   const money = definitions([
     [t('money.total'), amount(c.orderTotal)],
@@ -116,7 +127,7 @@ export async function showCase(main, ctx, orderId, flash) {
       el('ul', {class: 'sentences'}, h.says.map(sentence))))));
 
   replace(main, header, result, el('div', {class: 'columns'},
-    el('div', {class: 'column'}, money, standing, picture, recorded),
+    el('div', {class: 'column'}, todos, money, standing, picture, recorded),
     el('div', {class: 'column'}, options, actions(view, language, ctx, reload), history)));
   ctx.focus();
 }

@@ -7,7 +7,8 @@ import * as format from './format.js';
 import {call, query} from './api.js';
 import {sentence} from './sentences.js';
 
-const STATUSES = ['OPEN', 'CLAIM_FILED', 'LATE_ARRIVAL_FLAGGED'];
+// CLOSED lists the granted claims that can still be appealed (R10).
+const STATUSES = ['OPEN', 'CLAIM_FILED', 'LATE_ARRIVAL_FLAGGED', 'CLOSED'];
 
 // By when, in the words of the page's language and the formats of the case's marketplace.
 export function due(entry, language) {

@@ -1,8 +1,8 @@
 package io.claimdesk;
 
-import java.util.Optional;
-
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -27,6 +27,13 @@ public interface ClaimDeskConfig {
      * start-up fails with "does not map to any root" as soon as the key is set.
      */
     Optional<Boolean> prime();
+
+    /**
+     * R9: hours the seller has to answer Amazon's request about a filed claim, counted from the claim's instant (or the
+     * start of its day). Amazon's pages say 48 on one and 72 on another: the shorter is the default.
+     */
+    @WithDefault("48")
+    int claimResponseHours();
 
     Sweep sweep();
 
@@ -76,7 +83,7 @@ public interface ClaimDeskConfig {
         String busName();
 
         /** Another EventBridge endpoint (the local engine in dev mode and tests); AWS's own when absent. */
-        java.util.Optional<java.net.URI> endpointOverride();
+        Optional<URI> endpointOverride();
 
         /**
          * The sweep publishes an announcement left in a case's outbox once it is this old: by then the function

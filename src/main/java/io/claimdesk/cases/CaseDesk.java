@@ -10,28 +10,34 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.claimdesk.policy.Attention;
 import io.claimdesk.policy.CaseStatus;
 import io.claimdesk.policy.ClaimCase;
 import io.claimdesk.policy.Marketplace;
 import io.claimdesk.policy.Refusal;
 import io.claimdesk.policy.RefusalCode;
+import io.claimdesk.policy.Todos;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The read-only desk: one case (one GetItem), and the cases that need the seller on or before a day, read from
- * the due index (one Query per shard per page, never a Scan), in due-date order across the shards.
+ * The read-only desk: one case (one GetItem), and the to-do list, the cases that need the seller on a day, read from
+ * the to-do index (one Query per shard per page, never a Scan), merged across the shards in the index's order and
+ * given most urgent first within a page. Whether a case needs the seller is {@link Todos}'s to say.
  */
 @ApplicationScoped
 public class CaseDesk {
 
-    /** The most cases one page of the attention list holds. */
+    /** The most cases one page of the to-do list holds. */
     public static final int MAX_PAGE = 100;
+
+    /** The index the list reads. */
+    static final CaseTable.Index INDEX = CaseTable.Index.TODO;
 
     private final CaseStore store;
 
@@ -45,8 +51,9 @@ public class CaseDesk {
     }
 
     /**
-     * What the attention list is asked for: cases whose next attention falls on or before {@code attention} (null:
-     * today in each case's marketplace zone), of one marketplace and one status when given, {@code limit} at most.
+     * What the to-do list is asked for: the cases that need the seller on {@code attention} (null: today in each case's
+     * marketplace zone; a later day shows what is coming), of one marketplace and one status when given, {@code limit}
+     * at most.
      */
     public record Listing(LocalDate attention, Marketplace marketplace, CaseStatus status, int limit) {
         public Listing {
@@ -55,10 +62,13 @@ public class CaseDesk {
             }
         }
 
-        boolean takes(ClaimCase c, Attention a, Instant now) {
-            LocalDate by = attention != null ? attention : c.facts().marketplace().dateOf(now);
-            return !a.on().isAfter(by) && (marketplace == null || c.facts().marketplace() == marketplace)
-                    && (status == null || c.status() == status);
+        /** The case's most urgent to-do on the listing's day, if it needs the seller then and passes the filters. */
+        Optional<Todos.Todo> takes(ClaimCase c, Instant now) {
+            if ((marketplace != null && c.facts().marketplace() != marketplace) || (status != null && c.status() != status)) {
+                return Optional.empty();
+            }
+            LocalDate on = attention != null ? attention : c.facts().marketplace().dateOf(now);
+            return Todos.open(c, on).stream().findFirst();
         }
 
         /** What a page token is bound to: a token of another listing is refused. */
@@ -68,8 +78,8 @@ public class CaseDesk {
         }
     }
 
-    /** A case that needs the seller: its next attention, and the day it is due in the index. */
-    public record DueCase(ClaimCase c, Attention attention) {
+    /** A case that needs the seller, and what it needs most urgently. */
+    public record DueCase(ClaimCase c, Todos.Todo todo) {
     }
 
     /** One page of the attention list; {@code next} is the opaque token of the next page, or null after the last. */
@@ -84,14 +94,14 @@ public class CaseDesk {
     public Page attention(Listing listing, String token, Instant now) {
         Position[] at = token == null ? Position.start() : PageToken.read(token, listing);
         LocalDate bound = token == null ? boundOf(listing, now) : PageToken.bound(token);
-        List<String> shards = CaseTable.allShards();
+        List<String> shards = INDEX.allShards();
         List<ArrayDeque<CaseStore.Due>> buffers = new ArrayList<>();
         boolean[] more = new boolean[shards.size()];
         Position[] after = at.clone();
         for (int i = 0; i < shards.size(); i++) {
             ArrayDeque<CaseStore.Due> buffer = new ArrayDeque<>();
             if (!at[i].done()) {
-                CaseStore.DuePage page = store.due(shards.get(i), bound, listing.limit(), at[i].startKey());
+                CaseStore.DuePage page = store.page(INDEX, shards.get(i), bound, listing.limit(), at[i].startKey());
                 buffer.addAll(page.due());
                 more[i] = page.next() != null;
                 if (buffer.isEmpty() && more[i]) {
@@ -116,9 +126,11 @@ public class CaseDesk {
             }
             CaseStore.Due due = buffers.get(pick).poll();
             after[pick] = new Position(false, due.on(), due.c().orderId());
-            // The index also holds cases due only because an announcement waits to be published: not the seller's.
-            due.c().nextAttention().filter(a -> listing.takes(due.c(), a, now)).ifPresent(a -> cases.add(new DueCase(due.c(), a)));
+            // An entry whose to-dos ended by time alone (an appeal's last day passed) stays until the sweep rewrites it.
+            listing.takes(due.c(), now).ifPresent(todo -> cases.add(new DueCase(due.c(), todo)));
         }
+        cases.sort(Comparator.comparing((DueCase d) -> d.todo().due(d.c().facts().marketplace().zone()))
+                .thenComparing(d -> d.todo().kind()));
         boolean allDone = true;
         for (int i = 0; i < shards.size(); i++) {
             if (at[i].done() || (buffers.get(i).isEmpty() && !more[i])) {
@@ -148,11 +160,11 @@ public class CaseDesk {
         }
 
         static Position of(Map<String, AttributeValue> key) {
-            return new Position(false, LocalDate.parse(key.get(CaseTable.DUE_ON).s()), key.get(CaseTable.ORDER_ID).s());
+            return new Position(false, LocalDate.parse(key.get(INDEX.dayAttribute()).s()), key.get(CaseTable.ORDER_ID).s());
         }
 
         Map<String, AttributeValue> startKey() {
-            return orderId == null ? null : CaseStore.indexKey(orderId, on);
+            return orderId == null ? null : CaseStore.indexKey(INDEX, orderId, on);
         }
     }
 
@@ -194,7 +206,7 @@ public class CaseDesk {
                         throw tampered();
                     }
                     positions[i] = new Position(false, date(p.substring(0, Math.max(comma, 0))), orderId);
-                    if (!CaseTable.shardOf(orderId).equals(CaseTable.allShards().get(i))) {
+                    if (!INDEX.shardOf(orderId).equals(INDEX.allShards().get(i))) {
                         throw tampered();
                     }
                 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -34,7 +35,9 @@ import io.claimdesk.policy.Refund;
 import io.claimdesk.policy.RefundLedger;
 import io.claimdesk.policy.Rule;
 import io.claimdesk.policy.Shipment;
+import io.claimdesk.policy.SetAside;
 import io.claimdesk.policy.Statement;
+import io.claimdesk.policy.Todos;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -58,6 +61,9 @@ final class CaseItems {
     static final String TRACKED = "tracked";
     static final String INSURED = "insured";
     static final String CARRIER_STATUS = "carrierStatus";
+    static final String CLAIMS_PROTECTED = "claimsProtected";
+    static final String SHIPPED_ON_TIME = "shippedOnTime";
+    static final String SET_ASIDE = "setAside";
     static final String REPORTED_ON = "reportedOn";
     static final String REFUNDS = "refunds";
     static final String ARRIVALS = "arrivals";
@@ -88,6 +94,13 @@ final class CaseItems {
     static final String C_RECORDED_ON = "recordedOn";
     static final String C_OUTCOME = "outcome";
     static final String C_DECIDED_ON = "decidedOn";
+    static final String C_FILED_AT = "filedAt";
+    static final String C_RESPOND_BY = "respondBy";
+    static final String C_RESPONDED_AT = "respondedAt";
+    // Inside a set-aside.
+    static final String SA_UNTIL = "until";
+    static final String SA_NOTE = "note";
+    static final String SA_RECORDED_ON = "recordedOn";
     // Inside a history entry and its statements.
     static final String H_AT = "at";
     static final String H_BY = "by";
@@ -129,6 +142,13 @@ final class CaseItems {
         item.put(TRACKED, AttributeValue.fromBool(f.shipment().tracked()));
         item.put(INSURED, AttributeValue.fromBool(f.shipment().insured()));
         item.put(CARRIER_STATUS, s(f.shipment().status().name()));
+        // Written only when true: an item stored before these existed reads as false, as it was.
+        if (f.shipment().claimsProtected()) {
+            item.put(CLAIMS_PROTECTED, AttributeValue.fromBool(true));
+        }
+        if (f.shipment().shippedOnTime()) {
+            item.put(SHIPPED_ON_TIME, AttributeValue.fromBool(true));
+        }
         putIfPresent(item, REPORTED_ON, f.reportedOn());
         item.put(REFUNDS, list(c.ledger().refunds(), r -> {
             Map<String, AttributeValue> m = new HashMap<>();
@@ -155,13 +175,24 @@ final class CaseItems {
             m.put(C_RECORDED_ON, s(claim.recordedOn().toString()));
             putIfPresent(m, C_OUTCOME, claim.outcome());
             putIfPresent(m, C_DECIDED_ON, claim.decidedOn());
+            putIfPresent(m, C_FILED_AT, claim.filedAt());
+            putIfPresent(m, C_RESPOND_BY, claim.respondBy());
+            putIfPresent(m, C_RESPONDED_AT, claim.respondedAt());
             item.put(CLAIM, AttributeValue.fromM(m));
+        }
+        if (c.setAside() != null) {
+            item.put(SET_ASIDE, AttributeValue.fromM(Map.of(SA_UNTIL, s(c.setAside().until().toString()),
+                    SA_NOTE, s(c.setAside().note().name()), SA_RECORDED_ON, s(c.setAside().recordedOn().toString()))));
         }
         item.put(NOTED, AttributeValue.fromL(c.noted().stream().map(Attention::key).sorted().map(CaseItems::s).toList()));
         putIfPresent(item, SWEPT_THROUGH, c.sweptThrough());
         dueOn(c).ifPresent(on -> {
             item.put(CaseTable.DUE_SHARD, s(CaseTable.shardOf(c.orderId())));
             item.put(CaseTable.DUE_ON, s(on.toString()));
+        });
+        Todos.listedFrom(c).ifPresent(on -> {
+            item.put(CaseTable.Index.TODO.shardAttribute(), s(CaseTable.Index.TODO.shardOf(c.orderId())));
+            item.put(CaseTable.Index.TODO.dayAttribute(), s(on.toString()));
         });
         if (!c.outbox().isEmpty()) {
             item.put(OUTBOX, list(c.outbox(), a -> {
@@ -206,7 +237,7 @@ final class CaseItems {
                 date(item, SERVICE_DATE),
                 total,
                 new Shipment(str(item, CARRIER), bool(item, TRACKED), bool(item, INSURED),
-                        CarrierStatus.valueOf(str(item, CARRIER_STATUS))),
+                        CarrierStatus.valueOf(str(item, CARRIER_STATUS)), bool(item, CLAIMS_PROTECTED), bool(item, SHIPPED_ON_TIME)),
                 date(item, REPORTED_ON));
         List<Refund> refunds = maps(item, REFUNDS).stream().map(r -> new Refund(str(r, R_ID), money(r, R_AMOUNT, currency),
                 bool(r, R_FULL), bool(r, R_REORDER), str(r, R_REASON), date(r, R_REFUNDED_ON))).toList();
@@ -215,8 +246,9 @@ final class CaseItems {
         Claim claim = null;
         if (item.containsKey(CLAIM)) {
             Map<String, AttributeValue> m = item.get(CLAIM).m();
-            claim = new Claim(date(m, C_FILED_ON), str(m, C_REFERENCE), date(m, C_RECORDED_ON),
-                    enumOf(ClaimOutcome.class, str(m, C_OUTCOME)), date(m, C_DECIDED_ON));
+            claim = new Claim(date(m, C_FILED_ON), instant(m, C_FILED_AT), str(m, C_REFERENCE), date(m, C_RECORDED_ON),
+                    instant(m, C_RESPOND_BY), instant(m, C_RESPONDED_AT), enumOf(ClaimOutcome.class, str(m, C_OUTCOME)),
+                    date(m, C_DECIDED_ON));
         }
         Set<Attention> noted = new HashSet<>();
         item.getOrDefault(NOTED, AttributeValue.fromL(List.of())).l().forEach(v -> noted.add(Attention.ofKey(v.s())));
@@ -231,24 +263,29 @@ final class CaseItems {
                 CaseStatus.valueOf(str(a, O_TO)), enumOf(CloseReason.class, str(a, O_CLOSE_REASON)),
                 a.get(O_RULES).l().stream().map(r -> Rule.valueOf(r.s())).toList(),
                 a.containsKey(O_NEXT) ? Attention.ofKey(str(a, O_NEXT)) : null)).toList();
+        SetAside setAside = null;
+        if (item.containsKey(SET_ASIDE)) {
+            Map<String, AttributeValue> m = item.get(SET_ASIDE).m();
+            setAside = new SetAside(date(m, SA_UNTIL), SetAside.Note.valueOf(str(m, SA_NOTE)), date(m, SA_RECORDED_ON));
+        }
         return new ClaimCase(facts, CaseStatus.valueOf(str(item, STATUS)),
                 enumOf(CloseReason.class, str(item, CLOSE_REASON)), date(item, CLOSED_ON),
                 new RefundLedger(total, refunds), arrivals,
                 new FollowUps(enumOf(FollowUp.class, str(item, CONSENT)), bool(item, RETURN_RECEIVED), str(item, REPLACEMENT_ORDER_ID)),
-                claim, noted, date(item, SWEPT_THROUGH), Long.parseLong(item.get(VERSION).n()), history, outbox);
+                claim, noted, date(item, SWEPT_THROUGH), Long.parseLong(item.get(VERSION).n()), history, outbox, setAside);
     }
 
     /**
      * The day the case is due in the due index: its next attention, or the day of its oldest announcement not yet
      * published if that is earlier, so that the sweep finds a case whose announcements were not published.
      */
-    static java.util.Optional<LocalDate> dueOn(ClaimCase c) {
-        java.util.Optional<LocalDate> attention = c.nextAttention().map(Attention::on);
+    static Optional<LocalDate> dueOn(ClaimCase c) {
+        Optional<LocalDate> attention = c.nextAttention().map(Attention::on);
         if (c.outbox().isEmpty()) {
             return attention;
         }
         LocalDate pending = c.facts().marketplace().dateOf(c.outbox().get(0).at());
-        return java.util.Optional.of(attention.filter(on -> on.isBefore(pending)).orElse(pending));
+        return Optional.of(attention.filter(on -> on.isBefore(pending)).orElse(pending));
     }
 
     static AttributeValue s(String value) {
@@ -287,6 +324,11 @@ final class CaseItems {
     private static LocalDate date(Map<String, AttributeValue> item, String name) {
         String v = str(item, name);
         return v == null ? null : LocalDate.parse(v);
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String name) {
+        String v = str(item, name);
+        return v == null ? null : Instant.parse(v);
     }
 
     private static Money money(Map<String, AttributeValue> item, String name, Currency currency) {

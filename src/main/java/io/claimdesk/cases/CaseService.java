@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,9 @@ public class CaseService {
     }
 
     CaseService(CaseStore store, CaseEvents events, ClaimDeskConfig config, Clock clock) {
+        if (config.claimResponseHours() < 1 || config.claimResponseHours() > 168) {
+            throw new IllegalArgumentException("claimdesk.claim-response-hours must be 1 to 168, not " + config.claimResponseHours());
+        }
         this.store = store;
         this.events = events;
         this.config = config;
@@ -109,12 +113,13 @@ public class CaseService {
 
     /** Opens the case or updates its facts, then records what the caller says of a claim; writes nothing when nothing changed. */
     public ClaimCase evaluate(OrderFacts facts, ClaimCase.ClaimReport claim, String by) {
+        int responseHours = responseHours();
         return orUnavailable(() -> change(facts.orderId(), by, null, (current, stamp) -> {
             ClaimCase.Transition t = current.isPresent() ? current.get().withFacts(facts, stamp) : ClaimCase.open(facts, stamp);
             List<io.claimdesk.policy.HistoryEntry> entries = new ArrayList<>(t.entries());
             ClaimCase after = t.after();
             if (claim != null) {
-                ClaimCase.Transition c = after.claim(claim, stamp);
+                ClaimCase.Transition c = after.claim(claim, stamp, responseHours);
                 entries.addAll(c.entries());
                 after = c.after();
             }
@@ -147,6 +152,33 @@ public class CaseService {
     }
 
     public record FollowUpResult(ClaimCase after, boolean replay) {
+    }
+
+    /** A change to a case, the history entries this call added (none on a replay), and whether it was a replay. */
+    public record ChangeResult(ClaimCase after, List<io.claimdesk.policy.HistoryEntry> added, boolean replay) {
+    }
+
+    /** R6, R9: the claim's filing, the seller's answer to Amazon, its outcome, on an existing case. */
+    public ChangeResult recordClaim(String orderId, ClaimCase.ClaimUpdate update, String by) {
+        int responseHours = responseHours();
+        return orUnavailable(() -> change(orderId, by, null, (current, stamp) -> {
+            ClaimCase c = current.orElseThrow(() -> notFound(orderId));
+            ClaimCase.Transition t = c.recordClaim(update, stamp, responseHours);
+            return new Decision<>(t.changed() ? t.after() : null, (saved, ours) -> new ChangeResult(saved, t.entries(), !ours));
+        }));
+    }
+
+    /** The seller sets a case aside until a day, with a note. */
+    public ChangeResult setAside(String orderId, LocalDate until, io.claimdesk.policy.SetAside.Note note, String by) {
+        return orUnavailable(() -> change(orderId, by, null, (current, stamp) -> {
+            ClaimCase c = current.orElseThrow(() -> notFound(orderId));
+            ClaimCase.Transition t = c.setAside(until, note, stamp);
+            return new Decision<>(t.changed() ? t.after() : null, (saved, ours) -> new ChangeResult(saved, t.entries(), !ours));
+        }));
+    }
+
+    private int responseHours() {
+        return config.claimResponseHours();
     }
 
     /** R3/R7: records the buyer's consent, the return or the replacement order; a replay writes nothing. */
@@ -213,7 +245,7 @@ public class CaseService {
         long budgetNanos = config.sweep().maxDuration().toNanos();
         int maxCases = config.sweep().maxCases();
         // The query bound is the latest calendar day anywhere; each case is then judged in its own zone.
-        LocalDate latestDay = java.util.Arrays.stream(Marketplace.values()).map(m -> m.dateOf(time))
+        LocalDate latestDay = Arrays.stream(Marketplace.values()).map(m -> m.dateOf(time))
                 .max(LocalDate::compareTo).orElseThrow();
         int examined = 0;
         int closed = 0;

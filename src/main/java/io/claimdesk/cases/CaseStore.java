@@ -90,8 +90,8 @@ public class CaseStore {
     }
 
     /**
-     * One page of cases due on or before {@code dueBy} in one shard of the due index, in the index's order, each
-     * with the day it is due there ({@link CaseItems#dueOn}); {@code next} is DynamoDB's LastEvaluatedKey, or null.
+     * One page of cases of one shard of an index, on or before {@code bound} in the index's order, each with its day
+     * there; {@code next} is DynamoDB's LastEvaluatedKey, or null.
      */
     public record DuePage(List<Due> due, Map<String, AttributeValue> next) {
         public List<ClaimCase> cases() {
@@ -99,32 +99,38 @@ public class CaseStore {
         }
     }
 
-    /** A case as the due index holds it, and the day it is due there. */
-    public record Due(ClaimCase c, LocalDate on) {
+    /** A case as an index holds it, and its day there. */
+    public record Due(ClaimCase c, CaseTable.Index index, LocalDate on) {
         /** Its key in the index, as a Query's ExclusiveStartKey takes it. */
         public Map<String, AttributeValue> key() {
-            return indexKey(c.orderId(), on);
+            return indexKey(index, c.orderId(), on);
         }
     }
 
-    /** The key of an item in the due index: the table's key and the index's. */
-    public static Map<String, AttributeValue> indexKey(String orderId, LocalDate dueOn) {
-        return Map.of(CaseTable.ORDER_ID, CaseItems.s(orderId), CaseTable.DUE_SHARD, CaseItems.s(CaseTable.shardOf(orderId)),
-                CaseTable.DUE_ON, CaseItems.s(dueOn.toString()));
+    /** The key of an item in an index: the table's key and the index's. */
+    public static Map<String, AttributeValue> indexKey(CaseTable.Index index, String orderId, LocalDate on) {
+        return Map.of(CaseTable.ORDER_ID, CaseItems.s(orderId), index.shardAttribute(), CaseItems.s(index.shardOf(orderId)),
+                index.dayAttribute(), CaseItems.s(on.toString()));
     }
 
+    /** The sweep's page of cases due on or before {@code dueBy} in one shard of the due index. */
     public DuePage due(String shard, LocalDate dueBy, int limit, Map<String, AttributeValue> startAfter) {
+        return page(CaseTable.Index.DUE, shard, dueBy, limit, startAfter);
+    }
+
+    /** One Query of one shard of {@code index}, for items on or before {@code bound}: never a Scan. */
+    public DuePage page(CaseTable.Index index, String shard, LocalDate bound, int limit, Map<String, AttributeValue> startAfter) {
         QueryResponse response = call(() -> dynamo.query(QueryRequest.builder()
                 .tableName(table)
-                .indexName(CaseTable.DUE_INDEX)
-                .keyConditionExpression("#shard = :shard AND #due <= :dueBy")
-                .expressionAttributeNames(Map.of("#shard", CaseTable.DUE_SHARD, "#due", CaseTable.DUE_ON))
-                .expressionAttributeValues(Map.of(":shard", CaseItems.s(shard), ":dueBy", CaseItems.s(dueBy.toString())))
+                .indexName(index.indexName())
+                .keyConditionExpression("#shard = :shard AND #day <= :bound")
+                .expressionAttributeNames(Map.of("#shard", index.shardAttribute(), "#day", index.dayAttribute()))
+                .expressionAttributeValues(Map.of(":shard", CaseItems.s(shard), ":bound", CaseItems.s(bound.toString())))
                 .limit(limit)
                 .exclusiveStartKey(startAfter == null || startAfter.isEmpty() ? null : startAfter)
                 .build()));
         return new DuePage(response.items().stream()
-                        .map(i -> new Due(CaseItems.fromItem(i), LocalDate.parse(i.get(CaseTable.DUE_ON).s()))).toList(),
+                        .map(i -> new Due(CaseItems.fromItem(i), index, LocalDate.parse(i.get(index.dayAttribute()).s()))).toList(),
                 response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null);
     }
 

@@ -1,8 +1,11 @@
 package io.claimdesk.cases;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -15,8 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The one definition of the case table: keys, the due-time index and the DynamoDB operations each
- * function performs. The local table is created from {@link #createTableRequest(String)}, and a test
+ * The one definition of the case table: keys, its two indexes (the sweep's due index, the to-do list's) and the
+ * DynamoDB operations each function performs. The local table is created from {@link #createTableRequest(String)}, and a test
  * checks that {@code infra/template.yaml} declares exactly the same keys, index and IAM actions.
  */
 public final class CaseTable {
@@ -24,13 +27,56 @@ public final class CaseTable {
     /** Partition key: one item per order. */
     public static final String ORDER_ID = "orderId";
 
-    /** Sparse index of cases that need attention; only items with a due date carry these two attributes. */
-    public static final String DUE_INDEX = "dueIndex";
-    /** Shard of the due index, {@code "due-0"} .. {@code "due-<SHARDS-1>"}, so due cases never share one hot partition. */
-    public static final String DUE_SHARD = "dueShard";
-    /** ISO date ({@code yyyy-MM-dd}) on which the case needs attention; sorts lexicographically. */
-    public static final String DUE_ON = "dueOn";
-    public static final int DUE_SHARDS = 8;
+    /**
+     * A sparse index of the table: only items that carry its two attributes are in it, keyed by a shard
+     * ({@code "<prefix>-0"} .. {@code "<prefix>-<SHARDS-1>"}, so the cases of one day never share one hot partition) and
+     * an ISO date ({@code yyyy-MM-dd}, which sorts as dates do).
+     */
+    public enum Index {
+        /** The sweep's: the day a case next needs the sweep (an attention, or an announcement still to publish). */
+        DUE("dueIndex", "dueShard", "dueOn", "due"),
+        /** The to-do list's: the first day a case needs the seller ({@code Todos.listedFrom}). */
+        TODO("todoIndex", "todoShard", "todoOn", "todo");
+
+        private final String indexName;
+        private final String shardAttribute;
+        private final String dayAttribute;
+        private final String shardPrefix;
+
+        Index(String indexName, String shardAttribute, String dayAttribute, String shardPrefix) {
+            this.indexName = indexName;
+            this.shardAttribute = shardAttribute;
+            this.dayAttribute = dayAttribute;
+            this.shardPrefix = shardPrefix;
+        }
+
+        public String indexName() {
+            return indexName;
+        }
+
+        public String shardAttribute() {
+            return shardAttribute;
+        }
+
+        public String dayAttribute() {
+            return dayAttribute;
+        }
+
+        public String shardOf(String orderId) {
+            return shardPrefix + "-" + Math.floorMod(orderId.hashCode(), SHARDS);
+        }
+
+        public List<String> allShards() {
+            return IntStream.range(0, SHARDS).mapToObj(i -> shardPrefix + "-" + i).toList();
+        }
+    }
+
+    public static final int SHARDS = 8;
+    public static final String DUE_INDEX = Index.DUE.indexName();
+    public static final String DUE_SHARD = Index.DUE.shardAttribute();
+    public static final String DUE_ON = Index.DUE.dayAttribute();
+    public static final int DUE_SHARDS = SHARDS;
+    public static final String TODO_INDEX = Index.TODO.indexName();
 
     /** Epoch seconds after which DynamoDB may delete a long-closed case. */
     public static final String TTL_ATTRIBUTE = "expiresAt";
@@ -39,6 +85,10 @@ public final class CaseTable {
     public static final String EVALUATE_CLAIM = "evaluateClaim";
     public static final String RECORD_REFUND = "recordRefund";
     public static final String FLAG_LATE_ARRIVAL = "flagLateArrival";
+    /** The buyer's claim on an existing case: filed, answered to Amazon, decided. */
+    public static final String RECORD_CLAIM = "recordClaim";
+    /** The seller sets a case aside until a day. */
+    public static final String SET_ASIDE = "setAside";
     /** Read-only: one case, or the cases that need the seller. */
     public static final String CASE_DESK = "caseDesk";
 
@@ -50,38 +100,45 @@ public final class CaseTable {
             EVALUATE_CLAIM, Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
             RECORD_REFUND, Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
             FLAG_LATE_ARRIVAL, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
+            RECORD_CLAIM, Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+            SET_ASIDE, Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
             CASE_DESK, Set.of("dynamodb:GetItem", "dynamodb:Query"));
 
+    /** The one index each querying function reads: the sweep the due index, the desk the to-do index. */
+    public static final Map<String, Index> INDEX_BY_FUNCTION = Map.of(FLAG_LATE_ARRIVAL, Index.DUE, CASE_DESK, Index.TODO);
+
     /** The functions that record changes and publish them to EventBridge; the template lets exactly these put events. */
-    public static final Set<String> PUBLISHERS = Set.of(EVALUATE_CLAIM, RECORD_REFUND, FLAG_LATE_ARRIVAL);
+    public static final Set<String> PUBLISHERS = Set.of(EVALUATE_CLAIM, RECORD_REFUND, FLAG_LATE_ARRIVAL, RECORD_CLAIM, SET_ASIDE);
 
     private CaseTable() {
     }
 
+    /** The shard of an order in the due index. */
     public static String shardOf(String orderId) {
-        return "due-" + Math.floorMod(orderId.hashCode(), DUE_SHARDS);
+        return Index.DUE.shardOf(orderId);
     }
 
     public static List<String> allShards() {
-        return java.util.stream.IntStream.range(0, DUE_SHARDS).mapToObj(i -> "due-" + i).toList();
+        return Index.DUE.allShards();
     }
 
     public static CreateTableRequest createTableRequest(String tableName) {
         return CreateTableRequest.builder()
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName(ORDER_ID).attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName(DUE_SHARD).attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName(DUE_ON).attributeType(ScalarAttributeType.S).build())
+                .attributeDefinitions(Stream.concat(
+                        Stream.of(ORDER_ID),
+                        Arrays.stream(Index.values()).flatMap(i -> Stream.of(i.shardAttribute(), i.dayAttribute())))
+                        .map(name -> AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build())
+                        .toList())
                 .keySchema(KeySchemaElement.builder().attributeName(ORDER_ID).keyType(KeyType.HASH).build())
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName(DUE_INDEX)
+                .globalSecondaryIndexes(Arrays.stream(Index.values()).map(i -> GlobalSecondaryIndex.builder()
+                        .indexName(i.indexName())
                         .keySchema(
-                                KeySchemaElement.builder().attributeName(DUE_SHARD).keyType(KeyType.HASH).build(),
-                                KeySchemaElement.builder().attributeName(DUE_ON).keyType(KeyType.RANGE).build())
+                                KeySchemaElement.builder().attributeName(i.shardAttribute()).keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName(i.dayAttribute()).keyType(KeyType.RANGE).build())
                         .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                        .build())
+                        .build()).toList())
                 .build();
     }
 }

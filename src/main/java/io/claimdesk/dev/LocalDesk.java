@@ -82,6 +82,8 @@ public class LocalDesk {
                 CaseTable.EVALUATE_CLAIM, desk::evaluateClaim,
                 CaseTable.RECORD_REFUND, desk::recordRefund,
                 CaseTable.FLAG_LATE_ARRIVAL, desk::flagLateArrival,
+                CaseTable.RECORD_CLAIM, desk::recordClaim,
+                CaseTable.SET_ASIDE, desk::setAside,
                 CaseTable.CASE_DESK, desk::caseDesk);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.dev().httpPort()), 0);
         workers = Executors.newFixedThreadPool(4);

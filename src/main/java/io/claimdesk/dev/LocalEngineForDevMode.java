@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ public class LocalEngineForDevMode {
         starts.add(Path.of("").toAbsolutePath());
         try {
             starts.add(Path.of(LocalEngineForDevMode.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-        } catch (RuntimeException | java.net.URISyntaxException e) {
+        } catch (RuntimeException | URISyntaxException e) {
             // no code source to start from: the working directory alone
         }
         for (Path start : starts) {

@@ -1,5 +1,6 @@
 package io.claimdesk.functions;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.BiFunction;
 
@@ -26,10 +27,10 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * The four functions. Each is thin: read and validate its JSON, call the case service (which asks the
+ * The functions. Each is thin: read and validate its JSON, call the case service (which asks the
  * policy and writes conditionally) or, for caseDesk, the read-only desk, and shape the answer. Each answers an HTTP
  * API request from API Gateway and a direct invocation with its own JSON alike ({@link #answer}). One deployment
- * exports one of them ({@code QUARKUS_FUNQY_EXPORT}); all four share this code and one function.zip.
+ * exports one of them ({@code QUARKUS_FUNQY_EXPORT}); all share this code and one function.zip.
  */
 @jakarta.enterprise.context.ApplicationScoped
 public class ClaimFunctions {
@@ -58,7 +59,7 @@ public class ClaimFunctions {
             }
             OrderFacts facts = toFacts(in);
             ClaimCase c = cases.evaluate(facts, toClaim(in.claim()), by);
-            LocalDate asOf = in.asOf() != null ? in.asOf() : facts.marketplace().dateOf(java.time.Instant.now());
+            LocalDate asOf = in.asOf() != null ? in.asOf() : facts.marketplace().dateOf(Instant.now());
             Language language = language(in.language(), facts.marketplace());
             return Views.EvaluationView.of(c, ClaimPolicy.evaluate(c, asOf), language);
         });
@@ -87,7 +88,7 @@ public class ClaimFunctions {
         boolean scheduled = ScheduledEvent.isOne(event);
         return answer(CaseTable.FLAG_LATE_ARRIVAL, event, (json, by) -> {
             if (scheduled) {
-                java.time.Instant time = inputs.read(json, ScheduledEvent.class).time();
+                Instant time = inputs.read(json, ScheduledEvent.class).time();
                 return Views.LateArrivalView.sweep(Views.SweepView.of(cases.sweep(time, by)));
             }
             ArrivalInput in = inputs.read(json, ArrivalInput.class);
@@ -100,6 +101,29 @@ public class ClaimFunctions {
             CaseService.ArrivalResult result = cases.arrive(in.orderId(), in.deliveredOn(), in.source(), by);
             return Views.LateArrivalView.arrival(Views.ArrivalDecisionView.of(result,
                     language(in.language(), result.after().facts().marketplace())));
+        });
+    }
+
+    /** R6, R9: the buyer's claim on an existing case, the seller's answer to Amazon, the claim's outcome. */
+    @Funq(CaseTable.RECORD_CLAIM)
+    public Object recordClaim(JsonNode event) {
+        return answer(CaseTable.RECORD_CLAIM, event, (json, by) -> {
+            RecordClaimInput in = inputs.read(json, RecordClaimInput.class);
+            MDC.put("orderId", in.orderId());
+            CaseService.ChangeResult result = cases.recordClaim(in.orderId(), new ClaimCase.ClaimUpdate(in.filedOn(),
+                    in.filedAt(), in.reference(), in.respondedAt(), in.outcome(), in.decidedOn()), by);
+            return Views.ChangeView.of(result, language(in.language(), result.after().facts().marketplace()));
+        });
+    }
+
+    /** The seller sets a case aside until a day, with a note: it leaves the to-do list until then (never past a hard deadline). */
+    @Funq(CaseTable.SET_ASIDE)
+    public Object setAside(JsonNode event) {
+        return answer(CaseTable.SET_ASIDE, event, (json, by) -> {
+            SetAsideInput in = inputs.read(json, SetAsideInput.class);
+            MDC.put("orderId", in.orderId());
+            CaseService.ChangeResult result = cases.setAside(in.orderId(), in.until(), in.note(), by);
+            return Views.ChangeView.of(result, language(in.language(), result.after().facts().marketplace()));
         });
     }
 
@@ -118,11 +142,12 @@ public class ClaimFunctions {
                 ClaimCase c = desk.find(in.orderId());
                 // Where the buyer stands today, in the marketplace's zone, as evaluateClaim says it when given no asOf.
                 return DeskViews.DeskView.of(c, requested != null ? requested : c.facts().marketplace().defaultLanguage(),
-                        c.facts().marketplace().dateOf(java.time.Instant.now()));
+                        Instant.now());
             }
             CaseDesk.Listing listing = new CaseDesk.Listing(in.attention(), in.marketplace(), in.status(),
                     in.limit() == null ? CaseDesk.MAX_PAGE : in.limit());
-            return DeskViews.DeskView.of(desk.attention(listing, in.next(), java.time.Instant.now()), in.attention(), requested);
+            Instant now = Instant.now();
+            return DeskViews.DeskView.of(desk.attention(listing, in.next(), now), in.attention(), requested, now);
         });
     }
 
@@ -237,11 +262,13 @@ public class ClaimFunctions {
 
     private static Shipment shipment(EvaluateClaimInput.Shipment s) {
         return s == null ? Shipment.none() : new Shipment(s.carrier(), Boolean.TRUE.equals(s.tracking()),
-                Boolean.TRUE.equals(s.insured()), s.status() == null ? io.claimdesk.policy.CarrierStatus.UNKNOWN : s.status());
+                Boolean.TRUE.equals(s.insured()), s.status() == null ? io.claimdesk.policy.CarrierStatus.UNKNOWN : s.status(),
+                Boolean.TRUE.equals(s.claimsProtected()), Boolean.TRUE.equals(s.shippedOnTime()));
     }
 
     static ClaimCase.ClaimReport toClaim(EvaluateClaimInput.Claim claim) {
-        return claim == null ? null : new ClaimCase.ClaimReport(claim.filedOn(), claim.reference(), claim.outcome(), claim.decidedOn());
+        return claim == null ? null
+                : new ClaimCase.ClaimReport(claim.filedOn(), claim.filedAt(), claim.reference(), claim.outcome(), claim.decidedOn());
     }
 
     private static Language language(Language requested, Marketplace marketplace) {

@@ -42,7 +42,9 @@ public record EvaluateClaimInput(
     public EvaluateClaimInput {
         // Formats first, by path; then what is required, which depends on how the order is given.
         if (claim != null) {
-            Fields.required("claim.filedOn", claim.filedOn());
+            if (claim.filedOn() == null && claim.filedAt() == null) {
+                Fields.required("claim.filedOn", null);
+            }
             Fields.id("claim.reference", claim.reference());
         }
         Fields.matches("currency", currency, Fields.CURRENCY, Fields.CURRENCY_MESSAGE);
@@ -84,11 +86,18 @@ public record EvaluateClaimInput(
         }
     }
 
-    /** The parcel: carrier name (no personal data), whether tracking or insurance was bought, the carrier's status. */
-    public record Shipment(String carrier, Boolean tracking, Boolean insured, CarrierStatus status) {
+    /**
+     * The parcel: carrier name (no personal data), whether tracking or insurance was bought, the carrier's status, and
+     * whether its label was bought through Buy Shipping with the Claims Protected badge and it was shipped on time (R11).
+     */
+    public record Shipment(String carrier, Boolean tracking, Boolean insured, CarrierStatus status, Boolean claimsProtected,
+                           Boolean shippedOnTime) {
     }
 
-    /** The buyer's A-to-z Guarantee claim: when it was filed, Amazon's reference, and the outcome once known (R6). */
-    public record Claim(LocalDate filedOn, String reference, ClaimOutcome outcome, LocalDate decidedOn) {
+    /**
+     * The buyer's A-to-z Guarantee claim: when it was filed (its day, its instant, or both), Amazon's reference, and the
+     * outcome once known (R6).
+     */
+    public record Claim(LocalDate filedOn, Instant filedAt, String reference, ClaimOutcome outcome, LocalDate decidedOn) {
     }
 }

@@ -3,7 +3,9 @@ package io.claimdesk.functions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -73,7 +75,7 @@ public class HttpEdge {
     }
 
     /** The route of a request, if it is one of {@code function}'s; API Gateway sends a function its own routes only. */
-    static java.util.Optional<Route> routeOf(JsonNode request, String function) {
+    static Optional<Route> routeOf(JsonNode request, String function) {
         return Route.ofKey(request.path("routeKey").asText()).filter(r -> r.function().equals(function));
     }
 
@@ -82,16 +84,16 @@ public class HttpEdge {
      * else its user name) or a machine's IAM principal (its ARN); empty when no authorizer ran (dev mode). A member of
      * the seller's team or a machine of the seller's, never a buyer: no buyer data is kept by it.
      */
-    static java.util.Optional<String> caller(JsonNode request) {
+    static Optional<String> caller(JsonNode request) {
         JsonNode authorizer = request.path("requestContext").path("authorizer");
         JsonNode claims = authorizer.path("jwt").path("claims");
         for (String claim : new String[] {"email", "cognito:username", "username", "sub"}) {
             if (claims.path(claim).isTextual() && !claims.path(claim).asText().isBlank()) {
-                return java.util.Optional.of(bounded(claims.path(claim).asText()));
+                return Optional.of(bounded(claims.path(claim).asText()));
             }
         }
         JsonNode arn = authorizer.path("iam").path("userArn");
-        return arn.isTextual() && !arn.asText().isBlank() ? java.util.Optional.of(bounded(arn.asText())) : java.util.Optional.empty();
+        return arn.isTextual() && !arn.asText().isBlank() ? Optional.of(bounded(arn.asText())) : Optional.empty();
     }
 
     /**
@@ -230,7 +232,7 @@ public class HttpEdge {
     }
 
     Response unavailable(String message) {
-        Map<String, String> headers = new java.util.HashMap<>(JSON_HEADERS);
+        Map<String, String> headers = new HashMap<>(JSON_HEADERS);
         headers.put("Retry-After", "1");
         return new Response(503, headers, write(new ErrorBody(FunctionError.STORE_UNAVAILABLE, null, message)));
     }

@@ -1,6 +1,7 @@
 package io.claimdesk.functions;
 
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -128,7 +129,7 @@ public class Inputs {
         if (e instanceof InvalidFormatException f) {
             return Refusal.invalid(field, named + " is not a valid " + simpleType(f.getTargetType()));
         }
-        if (e instanceof JsonMappingException m && m.getCause() instanceof java.time.DateTimeException) {
+        if (e instanceof JsonMappingException m && m.getCause() instanceof DateTimeException) {
             return Refusal.invalid(field, named + " is not a valid date or time");
         }
         String type = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi ? simpleType(mi.getTargetType()) : "value";
@@ -143,10 +144,10 @@ public class Inputs {
         if (type == String.class) {
             return "text";
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "date (yyyy-MM-dd)";
         }
-        if (type == java.time.Instant.class) {
+        if (type == Instant.class) {
             return "instant (e.g. 2026-03-01T22:30:00Z)";
         }
         if (type == Boolean.class || type == boolean.class) {

@@ -21,6 +21,8 @@ public record Route(String method, String path, String function, boolean body, L
             new Route(POST, "/claims/evaluate", CaseTable.EVALUATE_CLAIM, true, List.of(), Set.of()),
             new Route(POST, "/cases/{orderId}/refunds", CaseTable.RECORD_REFUND, true, List.of(), Set.of()),
             new Route(POST, "/cases/{orderId}/arrivals", CaseTable.FLAG_LATE_ARRIVAL, true, List.of(), Set.of()),
+            new Route(POST, "/cases/{orderId}/claim", CaseTable.RECORD_CLAIM, true, List.of(), Set.of()),
+            new Route(POST, "/cases/{orderId}/set-aside", CaseTable.SET_ASIDE, true, List.of(), Set.of()),
             new Route(GET, "/cases", CaseTable.CASE_DESK, false,
                     List.of("attention", "marketplace", "status", "next", "limit", "language"), Set.of("limit")),
             new Route(GET, "/cases/{orderId}", CaseTable.CASE_DESK, false, List.of("language"), Set.of()));

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -453,7 +454,7 @@ public final class SpApiOrder {
     }
 
     private static String[] append(String[] path, String key) {
-        String[] longer = java.util.Arrays.copyOf(path, path.length + 1);
+        String[] longer = Arrays.copyOf(path, path.length + 1);
         longer[path.length] = key;
         return longer;
     }

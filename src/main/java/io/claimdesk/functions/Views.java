@@ -2,6 +2,7 @@ package io.claimdesk.functions;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -66,6 +67,7 @@ public final class Views {
             LateArrivalFollowUpView lateArrival,
             String replacementOrderId,
             ClaimView claim,
+            SetAsideView setAside,
             AttentionView nextAttention,
             List<HistoryView> history) {
 
@@ -78,7 +80,8 @@ public final class Views {
                     ledger.refunded().amount().toPlainString(), ledger.remaining().amount().toPlainString(),
                     ledger.standing().name(), ledger.refunds().stream().map(RefundView::of).toList(),
                     c.arrivals().stream().map(a -> new ArrivalView(a.deliveredOn(), a.source().name(), a.recordedOn())).toList(),
-                    LateArrivalFollowUpView.of(c), c.followUps().replacementOrderId(), ClaimView.of(c.claim()),
+                    LateArrivalFollowUpView.of(c), c.followUps().replacementOrderId(),
+                    ClaimView.of(c.claim(), c.facts().marketplace().zone()), SetAsideView.of(c.setAside()),
                     c.nextAttention().map(a -> new AttentionView(a.on(), a.kind().name())).orElse(null),
                     c.history().stream().map(h -> HistoryView.of(h, wording)).toList());
         }
@@ -113,10 +116,33 @@ public final class Views {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ClaimView(LocalDate filedOn, String reference, LocalDate recordedOn, String outcome, LocalDate decidedOn) {
-        static ClaimView of(Claim claim) {
-            return claim == null ? null : new ClaimView(claim.filedOn(), claim.reference(), claim.recordedOn(),
-                    claim.outcome() == null ? null : claim.outcome().name(), claim.decidedOn());
+    /**
+     * The claim: when it was filed (its day; its instant when known), Amazon's reference, when the desk recorded it; by
+     * when the seller answers Amazon ({@code respondBy}, R9, while the claim is pending) and when it did
+     * ({@code respondedAt}); the outcome and its day; and, once granted, the last day to appeal ({@code appealBy}, R10).
+     */
+    public record ClaimView(LocalDate filedOn, Instant filedAt, String reference, LocalDate recordedOn, Instant respondBy,
+                            Instant respondedAt, String outcome, LocalDate decidedOn, LocalDate appealBy) {
+        static ClaimView of(Claim claim, ZoneId zone) {
+            return claim == null ? null : new ClaimView(claim.filedOn(), claim.filedAt(), claim.reference(), claim.recordedOn(),
+                    claim.pending() ? claim.respondBy(zone) : null, claim.respondedAt(),
+                    claim.outcome() == null ? null : claim.outcome().name(), claim.decidedOn(), claim.appealBy().orElse(null));
+        }
+    }
+
+    /** The seller's last setting aside of the case: until when, why, and when it was recorded. */
+    public record SetAsideView(LocalDate until, String note, LocalDate recordedOn) {
+        static SetAsideView of(io.claimdesk.policy.SetAside aside) {
+            return aside == null ? null : new SetAsideView(aside.until(), aside.note().name(), aside.recordedOn());
+        }
+    }
+
+    /** A change of recordClaim or setAside: whether it was a replay, what the desk said of it, and the case after it. */
+    public record ChangeView(boolean replay, List<SentenceView> says, CaseView caseView) {
+        static ChangeView of(CaseService.ChangeResult r, Language language) {
+            Wording wording = Wording.of(language, r.after().facts().marketplace());
+            return new ChangeView(r.replay(), r.added().stream().flatMap(h -> SentenceView.of(h.statements(), wording).stream())
+                    .toList(), CaseView.of(r.after(), language));
         }
     }
 

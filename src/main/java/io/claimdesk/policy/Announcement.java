@@ -51,6 +51,8 @@ public record Announcement(int index, Lifecycle.Event event, Instant at, CaseSta
             case CLAIM_GRANTED -> "Claim granted";
             case CLAIM_DENIED -> "Claim denied";
             case CLAIM_WITHDRAWN -> "Claim withdrawn";
+            case CLAIM_ANSWERED -> "Claim answered";
+            case CASE_SET_ASIDE -> "Case set aside";
             case CONSENT_GIVEN -> "Consent given";
             case CONSENT_REFUSED -> "Consent refused";
             case RETURN_RECEIVED -> "Return received";
@@ -60,6 +62,7 @@ public record Announcement(int index, Lifecycle.Event event, Instant at, CaseSta
             case CLAIM_DEADLINE_PASSED -> "Claim deadline passed";
             case LATE_ARRIVAL_FOLLOW_UP -> "Late-arrival follow-up due";
             case LATE_ARRIVAL_EXPIRED -> "Late arrival expired";
+            case APPEAL_PERIOD_ENDED -> "Appeal period ended";
         });
     }
 

@@ -1,6 +1,7 @@
 package io.claimdesk.policy;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
@@ -20,7 +21,11 @@ public enum Arg {
     /** An id, printed as is. */
     TEXT,
     /** A carrier's name; "-" (none given) reads as "your carrier". */
-    CARRIER;
+    CARRIER,
+    /** An ISO instant, printed as its time of day in the marketplace's zone, in the locale's short format ("10:15"). */
+    TIME,
+    /** A set-aside's note ({@link SetAside.Note}), printed in the reader's words. */
+    NOTE;
 
     static final String NO_CARRIER = "-";
 
@@ -55,6 +60,18 @@ public enum Arg {
                 long days = Long.parseLong(value);
                 String[] forms = Catalogue.of(wording).template(Message.PART_DAYS).text().split("\\|");
                 return forms[days == 1 ? 0 : 1].replace("{count}", wording.number(days));
+            case TIME:
+                try {
+                    return wording.time(Instant.parse(value));
+                } catch (DateTimeParseException e) {
+                    return value;
+                }
+            case NOTE:
+                try {
+                    return Catalogue.of(wording).template(Message.valueOf("PART_NOTE_" + SetAside.Note.valueOf(value).name())).text();
+                } catch (IllegalArgumentException e) {
+                    return value;
+                }
             case CARRIER:
                 return value.isBlank() || value.equals(NO_CARRIER) ? Catalogue.of(wording).template(Message.PART_UNNAMED_CARRIER).text() : value;
             default:

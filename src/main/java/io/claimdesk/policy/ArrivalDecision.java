@@ -2,6 +2,7 @@ package io.claimdesk.policy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,7 +85,7 @@ public sealed interface ArrivalDecision {
     static ArrivalDecision of(ClaimCase c) {
         LocalDate deliveredOn = c.deliveredOn().orElseThrow();
         Optional<Refund> laterRefund = c.ledger().refunds().stream().filter(r -> r.refundedOn().isAfter(deliveredOn))
-                .min(java.util.Comparator.comparing(Refund::refundedOn));
+                .min(Comparator.comparing(Refund::refundedOn));
         if (c.arrivedAfterRefund()) {
             return new LateArrival(deliveredOn, c.consentNeeded(), c.returnNeeded(), c.followUps(), laterRefund);
         }

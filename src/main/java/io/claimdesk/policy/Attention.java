@@ -26,7 +26,9 @@ public record Attention(LocalDate on, Kind kind) {
         /** R3/R7: a late arrival's consent or return is still pending a week later. */
         LATE_ARRIVAL_FOLLOW_UP(Lifecycle.Event.LATE_ARRIVAL_FOLLOW_UP),
         /** R3/R7: still pending after {@link #FOLLOW_UP_EXPIRES_DAYS} days; the case closes unsettled. */
-        LATE_ARRIVAL_EXPIRES(Lifecycle.Event.LATE_ARRIVAL_EXPIRED);
+        LATE_ARRIVAL_EXPIRES(Lifecycle.Event.LATE_ARRIVAL_EXPIRED),
+        /** R10: the day after the last day to appeal a granted claim; the appeal leaves the to-do list. */
+        APPEAL_PERIOD_ENDS(Lifecycle.Event.APPEAL_PERIOD_ENDED);
 
         private final Lifecycle.Event event;
 

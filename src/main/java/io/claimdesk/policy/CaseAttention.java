@@ -15,13 +15,13 @@ final class CaseAttention {
     private CaseAttention() {
     }
 
-    /** The attentions a case in {@code status} can need. A closed case needs none. */
+    /** The attentions a case in {@code status} can need. A closed case needs one only after a granted claim (its appeal period). */
     static List<Attention.Kind> kindsFor(CaseStatus status) {
         return switch (status) {
             case OPEN -> List.of(Attention.Kind.CLAIM_WINDOW_OPENS, Attention.Kind.CLAIM_DEADLINE_PASSED);
             case CLAIM_FILED -> List.of(Attention.Kind.CLAIM_RESPONSE_DUE);
             case LATE_ARRIVAL_FLAGGED -> List.of(Attention.Kind.LATE_ARRIVAL_FOLLOW_UP, Attention.Kind.LATE_ARRIVAL_EXPIRES);
-            case CLOSED -> List.of();
+            case CLOSED -> List.of(Attention.Kind.APPEAL_PERIOD_ENDS);
         };
     }
 
@@ -33,6 +33,7 @@ final class CaseAttention {
             case CLAIM_RESPONSE_DUE -> Optional.ofNullable(c.claim()).map(Claim::recordedOn);
             case LATE_ARRIVAL_FOLLOW_UP -> flaggedOn(c).map(d -> d.plusDays(Attention.FOLLOW_UP_DAYS));
             case LATE_ARRIVAL_EXPIRES -> flaggedOn(c).map(d -> d.plusDays(Attention.FOLLOW_UP_EXPIRES_DAYS));
+            case APPEAL_PERIOD_ENDS -> Optional.ofNullable(c.claim()).flatMap(Claim::appealBy).map(d -> d.plusDays(1));
         };
     }
 
@@ -59,6 +60,7 @@ final class CaseAttention {
                     : List.of(Statement.of(Rule.R6, Message.DEADLINE_PASSED_REFUNDED, window.deadline()));
             case LATE_ARRIVAL_FOLLOW_UP -> pending(c, Message.FOLLOW_UP_CONSENT, Message.FOLLOW_UP_RETURN);
             case LATE_ARRIVAL_EXPIRES -> pending(c, Message.EXPIRED_CONSENT, Message.EXPIRED_RETURN);
+            case APPEAL_PERIOD_ENDS -> List.of(Statement.of(Rule.R10, Message.APPEAL_PERIOD_ENDED, c.claim().appealBy().orElseThrow()));
         };
     }
 

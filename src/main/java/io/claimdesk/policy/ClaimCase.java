@@ -1,10 +1,13 @@
 package io.claimdesk.policy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +26,7 @@ import java.util.Set;
  * @param outbox    the changes still to be announced ({@link Announcement}), oldest first: each change adds its
  *                  announcement here, in the same write as the change, and {@link #announced()} empties it once
  *                  they were published
+ * @param setAside  the seller's last setting aside of the case, or null ({@link Todos})
  */
 public record ClaimCase(
         OrderFacts facts,
@@ -37,7 +41,8 @@ public record ClaimCase(
         LocalDate sweptThrough,
         long version,
         List<HistoryEntry> history,
-        List<Announcement> outbox) {
+        List<Announcement> outbox,
+        SetAside setAside) {
 
     /** Keeps one case within a DynamoDB item: a case takes no caller's change past this many history entries. */
     public static final int MAX_HISTORY = 200;
@@ -53,12 +58,12 @@ public record ClaimCase(
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
-    /** A case with nothing left to announce. */
+    /** A case with nothing left to announce, never set aside. */
     public ClaimCase(OrderFacts facts, CaseStatus status, CloseReason closeReason, LocalDate closedOn, RefundLedger ledger,
                      List<Arrival> arrivals, FollowUps followUps, Claim claim, Set<Attention> noted, LocalDate sweptThrough,
                      long version, List<HistoryEntry> history) {
         this(facts, status, closeReason, closedOn, ledger, arrivals, followUps, claim, noted, sweptThrough, version, history,
-                List.of());
+                List.of(), null);
     }
 
     public String orderId() {
@@ -253,7 +258,7 @@ public record ClaimCase(
                 return new ArrivalTransition(this, ArrivalDecision.of(this), true, List.of());
             }
             throw Refusal.transition("deliveredOn", "an arrival on " + already.get().deliveredOn() + " reported by "
-                    + source.name().toLowerCase(java.util.Locale.ROOT) + " is already recorded for case " + orderId());
+                    + source.name().toLowerCase(Locale.ROOT) + " is already recorded for case " + orderId());
         }
         requireRoom("orderId", "it takes no more reports");
         Draft next = draft();
@@ -327,10 +332,20 @@ public record ClaimCase(
         return change(Lifecycle.Event.of(kind), next, said, stamp, today, false);
     }
 
-    /** What a caller says about the buyer's A-to-z Guarantee claim: filed (required), and its outcome once known. */
-    public record ClaimReport(LocalDate filedOn, String reference, ClaimOutcome outcome, LocalDate decidedOn) {
+    /**
+     * What a caller says about the buyer's A-to-z Guarantee claim: when it was filed (its day, its instant, or both,
+     * which must agree), Amazon's reference, and its outcome once known.
+     */
+    public record ClaimReport(LocalDate filedOn, Instant filedAt, String reference, ClaimOutcome outcome,
+                              LocalDate decidedOn) {
         public ClaimReport {
-            Objects.requireNonNull(filedOn, "filedOn");
+            if (filedOn == null && filedAt == null) {
+                throw new NullPointerException("filedOn");
+            }
+        }
+
+        public ClaimReport(LocalDate filedOn, String reference, ClaimOutcome outcome, LocalDate decidedOn) {
+            this(filedOn, null, reference, outcome, decidedOn);
         }
     }
 
@@ -340,37 +355,63 @@ public record ClaimCase(
      * withdrawal the buyer may file again.
      */
     public Transition claim(ClaimReport report, Stamp stamp) {
+        return claim(report, stamp, Claim.DEFAULT_RESPONSE_HOURS);
+    }
+
+    /**
+     * {@link #claim(ClaimReport, Stamp)}, the seller's answer to Amazon due {@code responseHours} after the claim was
+     * filed (R9): its instant, or the start of its day in the marketplace's zone.
+     */
+    public Transition claim(ClaimReport report, Stamp stamp, int responseHours) {
+        return claim(report, stamp, responseHours, "claim.");
+    }
+
+    /** {@link #claim(ClaimReport, Stamp, int)}, its refusals naming the report's fields with {@code prefix}. */
+    private Transition claim(ClaimReport report, Stamp stamp, int responseHours, String prefix) {
         LocalDate today = facts.marketplace().dateOf(stamp.at());
-        requireWithinOrderAndToday("claim.filedOn", report.filedOn(), today);
+        LocalDate filedOn = report.filedOn() != null ? report.filedOn() : facts.marketplace().dateOf(report.filedAt());
+        if (report.filedAt() != null) {
+            if (!facts.marketplace().dateOf(report.filedAt()).equals(filedOn)) {
+                throw Refusal.invalid(prefix + "filedAt", prefix + "filedAt " + report.filedAt() + " is not on " + prefix + "filedOn " + filedOn
+                        + " in " + facts.marketplace().zone());
+            }
+            if (report.filedAt().isAfter(stamp.at())) {
+                throw Refusal.invalid(prefix + "filedAt", prefix + "filedAt " + report.filedAt() + " is in the future");
+            }
+        }
+        requireWithinOrderAndToday(prefix + "filedOn", filedOn, today);
         if (report.outcome() == null && report.decidedOn() != null) {
-            throw Refusal.invalid("claim.outcome", "give the claim's outcome (GRANTED, DENIED or WITHDRAWN) with its decidedOn");
+            throw Refusal.invalid(prefix + "outcome", "give the claim's outcome (GRANTED, DENIED or WITHDRAWN) with its decidedOn");
         }
         LocalDate decidedOn = report.outcome() == null ? null : report.decidedOn() == null ? today : report.decidedOn();
         if (decidedOn != null) {
-            requireWithinOrderAndToday("claim.decidedOn", decidedOn, today);
-            if (decidedOn.isBefore(report.filedOn())) {
-                throw Refusal.invalid("claim.decidedOn", "claim.decidedOn " + decidedOn + " is before claim.filedOn " + report.filedOn());
+            requireWithinOrderAndToday(prefix + "decidedOn", decidedOn, today);
+            if (decidedOn.isBefore(filedOn)) {
+                throw Refusal.invalid(prefix + "decidedOn", prefix + "decidedOn " + decidedOn + " is before " + prefix + "filedOn " + filedOn);
             }
         }
         ClaimCase current = this;
         List<HistoryEntry> entries = new ArrayList<>();
         // A withdrawn claim leaves room for a new one, filed on or after the withdrawal.
         boolean refiled = claim != null && claim.outcome() == ClaimOutcome.WITHDRAWN
-                && !report.filedOn().isBefore(claim.decidedOn()) && !report.filedOn().equals(claim.filedOn());
+                && !filedOn.isBefore(claim.decidedOn()) && !filedOn.equals(claim.filedOn());
         if (claim == null || refiled) {
-            requireRoom("claim", "it takes no claim");
+            requireRoom(prefix.isEmpty() ? "filedOn" : "claim", "it takes no claim");
             Draft next = draft();
-            next.claim = new Claim(report.filedOn(), report.reference(), today, null, null);
-            ClaimPhase phase = window().phaseOn(report.filedOn());
+            Instant filedInstant = report.filedAt() != null ? report.filedAt() : filedOn.atStartOfDay(facts.marketplace().zone()).toInstant();
+            next.claim = new Claim(filedOn, report.filedAt(), report.reference(), today,
+                    filedInstant.plus(Duration.ofHours(responseHours)), null, null, null);
+            ClaimPhase phase = window().phaseOn(filedOn);
             Message message = phase instanceof ClaimPhase.Late ? Message.CLAIM_FILED_LATE
                     : phase instanceof ClaimPhase.NotYetOpen ? Message.CLAIM_FILED_EARLY : Message.CLAIM_FILED;
             Transition filed = change(Lifecycle.Event.CLAIM_FILED, next,
-                    List.of(Statement.of(Rule.R6, message, report.filedOn()), Statement.of(Rule.R6, Message.CLAIM_ANSWER_WITH_EVIDENCE)),
+                    List.of(Statement.of(Rule.R6, message, filedOn), Statement.of(Rule.R6, Message.CLAIM_ANSWER_WITH_EVIDENCE)),
                     stamp, today, false);
             current = filed.after();
             entries.addAll(filed.entries());
-        } else if (!claim.filedOn().equals(report.filedOn()) || !Objects.equals(claim.reference(), report.reference())) {
-            throw Refusal.transition("claim.filedOn", "a claim filed on " + claim.filedOn()
+        } else if (!claim.filedOn().equals(filedOn) || !Objects.equals(claim.reference(), report.reference())
+                || (report.filedAt() != null && claim.filedAt() != null && !report.filedAt().equals(claim.filedAt()))) {
+            throw Refusal.transition(prefix + "filedOn", "a claim filed on " + claim.filedOn()
                     + (claim.reference() == null ? "" : " (reference " + claim.reference() + ")")
                     + " is already recorded for case " + orderId());
         }
@@ -379,10 +420,10 @@ public record ClaimCase(
             // Only a denial can still turn into a grant (Amazon accepting the claim late). Any other change is
             // refused, so an older outcome delivered again can never undo a newer one.
             if (recorded != null && !(recorded == ClaimOutcome.DENIED && report.outcome() == ClaimOutcome.GRANTED)) {
-                throw Refusal.transition("claim.outcome", "the claim of case " + orderId() + " is already "
-                        + recorded.name().toLowerCase(java.util.Locale.ROOT) + " (" + current.claim.decidedOn() + ")");
+                throw Refusal.transition(prefix + "outcome", "the claim of case " + orderId() + " is already "
+                        + recorded.name().toLowerCase(Locale.ROOT) + " (" + current.claim.decidedOn() + ")");
             }
-            current.requireRoom("claim", "it takes no new outcome");
+            current.requireRoom(prefix.isEmpty() ? "filedOn" : "claim", "it takes no new outcome");
             Draft next = current.draft();
             next.claim = current.claim.decided(report.outcome(), decidedOn);
             Message message = switch (report.outcome()) {
@@ -396,6 +437,104 @@ public record ClaimCase(
             entries.addAll(decided.entries());
         }
         return new Transition(current, entries);
+    }
+
+    /**
+     * What a caller records of the claim on an existing case, any of: its filing (its day or instant, Amazon's
+     * reference), the seller's answer to Amazon ({@code respondedAt}), its outcome and the day of it.
+     */
+    public record ClaimUpdate(LocalDate filedOn, Instant filedAt, String reference, Instant respondedAt,
+                              ClaimOutcome outcome, LocalDate decidedOn) {
+    }
+
+    /**
+     * R6, R9: records what the caller says of the claim, in the order it happened: the filing, the seller's answer to
+     * Amazon, the outcome. Without a filing the claim already recorded is the one meant; a replay changes nothing.
+     */
+    public Transition recordClaim(ClaimUpdate update, Stamp stamp, int responseHours) {
+        boolean filing = update.filedOn() != null || update.filedAt() != null;
+        if (!filing && update.respondedAt() == null && update.outcome() == null) {
+            throw Refusal.invalid(null, "give the claim's filing (filedOn or filedAt), your answer to Amazon (respondedAt) or its outcome");
+        }
+        if (!filing && claim == null) {
+            throw Refusal.transition("filedOn", "case " + orderId() + " has no claim yet: record it with filedOn or filedAt first");
+        }
+        if (!filing && update.reference() != null && !update.reference().equals(claim.reference())) {
+            throw Refusal.transition("reference", "the claim of case " + orderId() + " is recorded with another reference");
+        }
+        ClaimCase current = this;
+        List<HistoryEntry> entries = new ArrayList<>();
+        if (filing) {
+            Transition filed = current.claim(new ClaimReport(update.filedOn(), update.filedAt(), update.reference(), null, null),
+                    stamp, responseHours, "");
+            current = filed.after();
+            entries.addAll(filed.entries());
+        }
+        if (update.respondedAt() != null) {
+            Transition answered = current.answerClaim(update.respondedAt(), stamp);
+            current = answered.after();
+            entries.addAll(answered.entries());
+        }
+        if (update.outcome() != null || update.decidedOn() != null) {
+            Claim recorded = current.claim;
+            Transition decided = current.claim(new ClaimReport(recorded.filedOn(), recorded.filedAt(), recorded.reference(),
+                    update.outcome(), update.decidedOn()), stamp, responseHours, "");
+            current = decided.after();
+            entries.addAll(decided.entries());
+        }
+        return new Transition(current, entries);
+    }
+
+    /**
+     * R9: the seller answered Amazon's request about the pending claim at {@code respondedAt}. The same answer again is
+     * a replay; another instant once one is recorded is refused, and so is an answer with no claim pending.
+     */
+    public Transition answerClaim(Instant respondedAt, Stamp stamp) {
+        LocalDate today = facts.marketplace().dateOf(stamp.at());
+        if (claim == null || !claim.pending()) {
+            throw Refusal.transition("respondedAt", claim == null ? "case " + orderId() + " has no claim to answer"
+                    : "the claim of case " + orderId() + " is already " + claim.outcome().name().toLowerCase(Locale.ROOT));
+        }
+        if (respondedAt.equals(claim.respondedAt())) {
+            return unchanged();
+        }
+        if (claim.respondedAt() != null) {
+            throw Refusal.transition("respondedAt", "an answer to Amazon at " + claim.respondedAt() + " is already recorded for case " + orderId());
+        }
+        if (respondedAt.isAfter(stamp.at())) {
+            throw Refusal.invalid("respondedAt", "respondedAt " + respondedAt + " is in the future");
+        }
+        if (respondedAt.isBefore(claim.filedInstant(facts.marketplace().zone()))) {
+            throw Refusal.invalid("respondedAt", "respondedAt " + respondedAt + " is before the claim was filed (" + claim.filedOn() + ")");
+        }
+        requireRoom("respondedAt", "it takes no answer");
+        Draft next = draft();
+        next.claim = claim.answered(respondedAt);
+        return change(Lifecycle.Event.CLAIM_ANSWERED, next,
+                List.of(Statement.of(Rule.R9, Message.CLAIM_ANSWERED, facts.marketplace().dateOf(respondedAt), respondedAt)),
+                stamp, today, false);
+    }
+
+    /**
+     * The seller sets the case aside until {@code until} (after today, at most {@link SetAside#MAX_DAYS} days away),
+     * with a note: it leaves the to-do list until then ({@link Todos}). The same again is a replay.
+     */
+    public Transition setAside(LocalDate until, SetAside.Note note, Stamp stamp) {
+        LocalDate today = facts.marketplace().dateOf(stamp.at());
+        if (!until.isAfter(today)) {
+            throw Refusal.invalid("until", "until " + until + " must be after today (" + today + " in " + facts.marketplace().zone() + ")");
+        }
+        if (until.isAfter(today.plusDays(SetAside.MAX_DAYS))) {
+            throw Refusal.invalid("until", "until " + until + " is more than " + SetAside.MAX_DAYS + " days away");
+        }
+        if (setAside != null && setAside.until().equals(until) && setAside.note() == note) {
+            return unchanged();
+        }
+        requireRoom("until", "it cannot be set aside");
+        Draft next = draft();
+        next.setAside = new SetAside(until, note, today);
+        return change(Lifecycle.Event.CASE_SET_ASIDE, next,
+                List.of(Statement.of(Rule.R1, Message.CASE_SET_ASIDE, until, note.name())), stamp, today, false);
     }
 
     /**
@@ -549,6 +688,7 @@ public record ClaimCase(
         long version;
         List<HistoryEntry> history;
         List<Announcement> outbox;
+        SetAside setAside;
 
         Draft(ClaimCase c) {
             facts = c.facts;
@@ -564,11 +704,12 @@ public record ClaimCase(
             version = c.version;
             history = c.history;
             outbox = c.outbox;
+            setAside = c.setAside;
         }
 
         ClaimCase build() {
             return new ClaimCase(facts, status, closeReason, closedOn, ledger, arrivals, followUps, claim, noted, sweptThrough,
-                    version, history, outbox);
+                    version, history, outbox, setAside);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.claimdesk.policy;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +11,7 @@ public final class ClaimPolicy {
     private ClaimPolicy() {
     }
 
-    public static ClaimEvaluation evaluate(ClaimCase claimCase, java.time.LocalDate asOf) {
+    public static ClaimEvaluation evaluate(ClaimCase claimCase, LocalDate asOf) {
         OrderFacts facts = claimCase.facts();
         ClaimWindow window = claimCase.window();
         ClaimPhase phase = window.phaseOn(asOf);
@@ -36,6 +38,14 @@ public final class ClaimPolicy {
         Claim claim = claimCase.claim();
         if (claim != null && claim.pending()) {
             says.add(Statement.of(Rule.R6, Message.CLAIM_PENDING, claim.filedOn()));
+            if (claim.awaitsAnswer()) {
+                Instant respondBy = claim.respondBy(facts.marketplace().zone());
+                says.add(Statement.of(Rule.R9, Message.CLAIM_RESPOND_BY, facts.marketplace().dateOf(respondBy), respondBy));
+            }
+        }
+        if (claim != null) {
+            claim.appealBy().filter(last -> !asOf.isAfter(last))
+                    .ifPresent(last -> says.add(Statement.of(Rule.R10, Message.APPEAL_UNTIL, last)));
         }
         if (claimCase.status() == CaseStatus.CLOSED) {
             says.add(Statement.of(claimCase.closeReason() == CloseReason.DELIVERED ? Rule.R1 : closingRule(claimCase.closeReason()),

@@ -2,6 +2,7 @@ package io.claimdesk.policy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,6 +99,6 @@ public record Draft(Purpose purpose, Rule rule, Marketplace marketplace, Message
     }
 
     private static Draft of(Purpose purpose, Rule rule, OrderFacts facts, Message message, Object... args) {
-        return new Draft(purpose, rule, facts.marketplace(), message, java.util.Arrays.stream(args).map(String::valueOf).toList());
+        return new Draft(purpose, rule, facts.marketplace(), message, Arrays.stream(args).map(String::valueOf).toList());
     }
 }

@@ -13,7 +13,11 @@ public enum Glossary {
     /** The programme of orders Amazon ships (seed: "Expédié par Amazon"). */
     FULFILLED_BY_AMAZON,
     /** What the buyer may leave whatever the seller does (seed: "commentaire négatif"). */
-    NEGATIVE_FEEDBACK;
+    NEGATIVE_FEEDBACK,
+    /** The seller-performance metric A-to-z claims count toward (R12): Amazon's "taux de commandes défectueuses". */
+    ORDER_DEFECT_RATE,
+    /** Amazon's service for buying shipping labels, whose Claims Protected labels R11 is about. */
+    BUY_SHIPPING;
 
     /** The term in {@code language}. */
     public String in(Language language) {

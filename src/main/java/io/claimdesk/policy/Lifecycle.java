@@ -49,14 +49,19 @@ public final class Lifecycle {
                 "OPEN->OPEN", "OPEN->LATE_ARRIVAL_FLAGGED", "OPEN->CLOSED", "CLAIM_FILED->CLAIM_FILED",
                 "LATE_ARRIVAL_FLAGGED->LATE_ARRIVAL_FLAGGED", "LATE_ARRIVAL_FLAGGED->CLOSED", "LATE_ARRIVAL_FLAGGED->OPEN",
                 "CLOSED->CLOSED", "CLOSED->LATE_ARRIVAL_FLAGGED", "CLOSED->OPEN"),
-        CLAIM_FILED("evaluateClaim with claim.filedOn", List.of(Rule.R6),
+        CLAIM_FILED("recordClaim with filedOn or filedAt (or evaluateClaim with claim)", List.of(Rule.R6),
                 "OPEN->CLAIM_FILED", "LATE_ARRIVAL_FLAGGED->CLAIM_FILED", "CLOSED->CLAIM_FILED"),
+        /** The seller answered Amazon's request about the pending claim. */
+        CLAIM_ANSWERED("recordClaim with respondedAt", List.of(Rule.R9), "CLAIM_FILED->CLAIM_FILED"),
         /** Also after a denial: Amazon may accept a claim late. */
-        CLAIM_GRANTED("evaluateClaim with claim.outcome GRANTED", List.of(Rule.R6),
+        CLAIM_GRANTED("recordClaim with outcome GRANTED", List.of(Rule.R6),
                 "CLAIM_FILED->CLOSED", "CLOSED->CLOSED"),
-        CLAIM_DENIED("evaluateClaim with claim.outcome DENIED", List.of(Rule.R6), "CLAIM_FILED->CLOSED"),
-        CLAIM_WITHDRAWN("evaluateClaim with claim.outcome WITHDRAWN", List.of(Rule.R6),
+        CLAIM_DENIED("recordClaim with outcome DENIED", List.of(Rule.R6), "CLAIM_FILED->CLOSED"),
+        CLAIM_WITHDRAWN("recordClaim with outcome WITHDRAWN", List.of(Rule.R6),
                 "CLAIM_FILED->OPEN", "CLAIM_FILED->LATE_ARRIVAL_FLAGGED", "CLAIM_FILED->CLOSED"),
+        /** The seller sets the case aside until a day: it leaves the to-do list until then, whatever its status. */
+        CASE_SET_ASIDE("setAside", List.of(Rule.R1), "OPEN->OPEN", "CLAIM_FILED->CLAIM_FILED",
+                "LATE_ARRIVAL_FLAGGED->LATE_ARRIVAL_FLAGGED", "CLOSED->CLOSED"),
         CONSENT_GIVEN("flagLateArrival with followUp CONSENT_GIVEN", List.of(Rule.R3),
                 "LATE_ARRIVAL_FLAGGED->LATE_ARRIVAL_FLAGGED", "LATE_ARRIVAL_FLAGGED->CLOSED", "CLOSED->CLOSED",
                 "CLAIM_FILED->CLAIM_FILED"),
@@ -73,7 +78,13 @@ public final class Lifecycle {
         CLAIM_DEADLINE_PASSED("the scheduled sweep", List.of(Rule.R6), "OPEN->CLOSED"),
         LATE_ARRIVAL_FOLLOW_UP("the scheduled sweep", List.of(Rule.R3, Rule.R7),
                 "LATE_ARRIVAL_FLAGGED->LATE_ARRIVAL_FLAGGED"),
-        LATE_ARRIVAL_EXPIRED("the scheduled sweep", List.of(Rule.R3, Rule.R7), "LATE_ARRIVAL_FLAGGED->CLOSED");
+        LATE_ARRIVAL_EXPIRED("the scheduled sweep", List.of(Rule.R3, Rule.R7), "LATE_ARRIVAL_FLAGGED->CLOSED"),
+        /** A granted claim's appeal period is over: the case leaves the to-do list. */
+        APPEAL_PERIOD_ENDED("the scheduled sweep", List.of(Rule.R10), "CLOSED->CLOSED");
+
+        /** What the seller does about a case: each one handles what the case needed until then ({@link Todos}). */
+        public static final Set<Event> SELLER_ACTIONS = Set.of(REFUND_RECORDED, ARRIVAL_REPORTED, CONSENT_GIVEN,
+                CONSENT_REFUSED, RETURN_RECEIVED, REPLACEMENT_ORDERED, CLAIM_ANSWERED, CASE_SET_ASIDE);
 
         private final String recordedBy;
         private final List<Rule> rules;

@@ -9,7 +9,9 @@ import static io.claimdesk.policy.Arg.CARRIER;
 import static io.claimdesk.policy.Arg.DATE;
 import static io.claimdesk.policy.Arg.DAYS;
 import static io.claimdesk.policy.Arg.MONEY;
+import static io.claimdesk.policy.Arg.NOTE;
 import static io.claimdesk.policy.Arg.TEXT;
+import static io.claimdesk.policy.Arg.TIME;
 
 /**
  * Every text the desk writes, by name, with its arguments. The texts themselves, one file per language, are in
@@ -90,6 +92,25 @@ public enum Message {
     FACTS_UPDATED(),
     REFUND_RECORDED(TEXT.as("refundId"), MONEY.as("amount")),
     REFUND_AND_REORDER_RECORDED(TEXT.as("refundId"), MONEY.as("amount")),
+    /** R9: the seller's answer to Amazon about the claim, its day and time in the marketplace's zone. */
+    CLAIM_ANSWERED(DATE.as("respondedOn"), TIME.as("respondedAt")),
+    CASE_SET_ASIDE(DATE.as("until"), NOTE.as("note")),
+    /** R10, the sweep: the appeal period of a granted claim is over. */
+    APPEAL_PERIOD_ENDED(DATE.as("appealBy")),
+
+    // What the seller is to do, one sentence per to-do (Todos).
+    TODO_ANSWER_BUYER(DATE.as("openedOn")),
+    /** R9: the day and time of {@code respondBy} in the marketplace's zone. */
+    TODO_ANSWER_CLAIM(DATE.as("filedOn"), DATE.as("respondByDay"), TIME.as("respondByTime")),
+    TODO_APPEAL(DATE.as("decidedOn"), DATE.as("appealBy")),
+    TODO_SET_ASIDE_ENDED(DATE.as("until"), NOTE.as("note")),
+
+    // Claim deadlines in an evaluation (R9, R10), and what claims protection changes (R11, R12).
+    CLAIM_RESPOND_BY(DATE.as("respondByDay"), TIME.as("respondByTime")),
+    APPEAL_UNTIL(DATE.as("appealBy")),
+    REFUND_NOT_REIMBURSED(),
+    CLAIM_FUNDED_BY_AMAZON(),
+    CLAIM_COUNTS_TOWARD_ODR(),
 
     // Drafts to the buyer, in the marketplace's language; the signature line (PART_SIGNATURE) follows each.
     DRAFT_CONTACT_BUYER(TEXT.as("orderId"), DATE.as("maxDeliveryDate")),
@@ -106,7 +127,12 @@ public enum Message {
     /** A carrier the seller did not name. */
     PART_UNNAMED_CARRIER(),
     /** The last line of every draft: the one thing the seller fills in. */
-    PART_SIGNATURE();
+    PART_SIGNATURE(),
+    /** Why a case was set aside ({@link SetAside.Note}), as a seller's team says it. */
+    PART_NOTE_CONTACTED_BUYER(),
+    PART_NOTE_WAITING_FOR_CARRIER(),
+    PART_NOTE_WAITING_FOR_BUYER(),
+    PART_NOTE_OTHER();
 
     /** What a text is for: a sentence to the seller, a draft to the buyer, or a part of either. */
     public enum Use { SENTENCE, DRAFT, PART }

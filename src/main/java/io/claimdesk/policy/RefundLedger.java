@@ -1,8 +1,10 @@
 package io.claimdesk.policy;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The refunds of one order (R3, R7): in the order's currency, at its scale, never summing above the
@@ -46,7 +48,7 @@ public record RefundLedger(Money orderTotal, List<Refund> refunds) {
         return refunds.stream().anyMatch(Refund::reorderRequested);
     }
 
-    public java.util.Optional<Refund> find(String refundId) {
+    public Optional<Refund> find(String refundId) {
         return refunds.stream().filter(r -> r.refundId().equals(refundId)).findFirst();
     }
 
@@ -64,7 +66,7 @@ public record RefundLedger(Money orderTotal, List<Refund> refunds) {
     }
 
     /** Decides a refund; {@code refundedOn} must already be resolved (the request's date or today). */
-    public Outcome apply(RefundRequest request, java.time.LocalDate refundedOn) {
+    public Outcome apply(RefundRequest request, LocalDate refundedOn) {
         var currency = orderTotal.currency();
         if (request.currency() != null && !request.currency().equals(currency.getCurrencyCode())) {
             throw Refusal.invalid("currency", "the order is in " + currency.getCurrencyCode()

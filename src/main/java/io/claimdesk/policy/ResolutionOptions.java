@@ -1,5 +1,6 @@
 package io.claimdesk.policy;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,12 @@ public final class ResolutionOptions {
      * to refund (R3, R7), and carrier assistance when the carrier reports the parcel lost or misdelivered
      * (R8): before the claim window opens there is time to let the carrier search first, afterwards the
      * refund, being the friendliest answer, ranks first.
+     * <p>Claims protection (R11: a Buy Shipping label with the Claims Protected badge, shipped on time) with no refund
+     * recorded yet changes what a refund costs: Amazon would fund the claim, and not count it toward the ODR, but does
+     * not reimburse a refund the seller makes itself. Then leaving the claim to Amazon ranks second, right after
+     * contacting the buyer, and each refund option says what it costs; the seed's own sentences stay as they are.
+     * Without protection, the options that leave room for a claim (contacting the buyer, the carrier's help) say
+     * that a claim counts toward the ODR (R12).
      */
     public static List<ResolutionOption> rank(ClaimCase claimCase, ClaimWindow window, ClaimPhase phase) {
         if (claimCase.status() == CaseStatus.CLOSED && claimCase.closeReason().settled()) {
@@ -25,16 +32,25 @@ public final class ResolutionOptions {
         // A carrier scan with no refund before it is the seller's evidence in a not-received dispute.
         Optional<Arrival> scan = claimCase.arrivedAfterRefund() ? Optional.empty() : claimCase.arrival(ArrivalSource.CARRIER);
         List<Kind> order = new ArrayList<>();
-        order.add(Kind.contact(facts, window, phase, scan));
-        if (facts.fulfilment() == Fulfilment.MARKETPLACE) {
+        RefundLedger ledger = claimCase.ledger();
+        boolean marketplace = facts.fulfilment() == Fulfilment.MARKETPLACE;
+        boolean protectedClaim = !marketplace && facts.shipment().claimsProtection() && ledger.refunds().isEmpty();
+        // R12 is the seller's to weigh only where it is the seller who answers for the claim.
+        boolean countsTowardOdr = !marketplace && !protectedClaim;
+        order.add(Kind.contact(facts, window, phase, scan).withOdr(countsTowardOdr));
+        if (marketplace) {
             order.add(Kind.marketplaceReturns());
         } else {
-            RefundLedger ledger = claimCase.ledger();
+            if (protectedClaim) {
+                order.add(Kind.leaveClaimToAmazon(facts, scan));
+            }
             List<Kind> refunds = ledger.remaining().isPositive()
-                    ? List.of(Kind.refund(facts, ledger), Kind.refundAndReorder(facts, ledger))
+                    ? List.of(Kind.refund(facts, ledger).notReimbursed(protectedClaim),
+                            Kind.refundAndReorder(facts, ledger).notReimbursed(protectedClaim))
                     : List.of();
             Kind carrier = facts.shipment().status().carrierCanHelp() ? Kind.carrier(facts.shipment())
                     : scan.map(a -> Kind.proofOfDelivery(facts.shipment(), a.deliveredOn())).orElse(null);
+            carrier = carrier == null ? null : carrier.withOdr(countsTowardOdr);
             if (carrier != null && phase instanceof ClaimPhase.NotYetOpen) {
                 order.add(carrier);
                 order.addAll(refunds);
@@ -59,6 +75,33 @@ public final class ResolutionOptions {
             this(kind, rules, consequences, null);
         }
 
+        /** R12: with its last consequence that a claim counts toward the Order Defect Rate. */
+        Kind withOdr(boolean counts) {
+            return counts ? adding(Statement.of(Rule.R12, Message.CLAIM_COUNTS_TOWARD_ODR)) : this;
+        }
+
+        /** R11: under claims protection, a refund the seller makes is not reimbursed. */
+        Kind notReimbursed(boolean protectedClaim) {
+            return protectedClaim ? adding(Statement.of(Rule.R11, Message.REFUND_NOT_REIMBURSED)) : this;
+        }
+
+        private Kind adding(Statement said) {
+            List<Statement> says = new ArrayList<>(consequences);
+            says.add(said);
+            List<Rule> cited = new ArrayList<>(rules);
+            if (!cited.contains(said.rule())) {
+                cited.add(said.rule());
+            }
+            return new Kind(kind, cited, says, draft);
+        }
+
+        /** R11, R2: contact the buyer and let Amazon fund a claim; the buyer may still leave negative feedback. */
+        static Kind leaveClaimToAmazon(OrderFacts facts, Optional<Arrival> scan) {
+            return new Kind(OptionKind.LEAVE_CLAIM_TO_AMAZON, List.of(Rule.R11, Rule.R2), List.of(
+                    Statement.of(Rule.R11, Message.CLAIM_FUNDED_BY_AMAZON),
+                    Statement.of(Rule.R2, Message.FEEDBACK_STAYS_POSSIBLE)), Draft.contact(facts, scan.map(Arrival::deliveredOn)));
+        }
+
         /** After the deadline the window is not given as open: it ended, and Amazon may still accept a late claim (R6). */
         static Kind contact(OrderFacts facts, ClaimWindow window, ClaimPhase phase, Optional<Arrival> scan) {
             List<Statement> says = new ArrayList<>();
@@ -71,7 +114,7 @@ public final class ResolutionOptions {
                     Draft.contact(facts, scan.map(Arrival::deliveredOn)));
         }
 
-        static Kind proofOfDelivery(Shipment shipment, java.time.LocalDate scannedOn) {
+        static Kind proofOfDelivery(Shipment shipment, LocalDate scannedOn) {
             return new Kind(OptionKind.CARRIER_ASSISTANCE, List.of(Rule.R8), List.of(Statement.of(Rule.R8,
                     Message.CARRIER_PROOF_OF_DELIVERY, shipment.carrier() == null ? Arg.NO_CARRIER : shipment.carrier(), scannedOn)));
         }

@@ -1,6 +1,9 @@
 package io.claimdesk.policy;
 
-/** The rules of the seller help page, as restated with ids in DOMAIN.md. Every decision cites at least one. */
+/**
+ * The rules of the seller help page (R1-R8), and of Amazon's other seller pages (R9-R12), as restated with ids and
+ * sources in DOMAIN.md. Every decision cites at least one.
+ */
 public enum Rule {
     /** The seller's own customer service decides; talk to the buyer first. */
     R1,
@@ -17,5 +20,13 @@ public enum Rule {
     /** Refund and ask to reorder; if the original arrives, arrange its return. */
     R7,
     /** Lost in transit or wrong address: the carrier may help (tracking, insurance, other options). */
-    R8
+    R8,
+    /** Amazon may ask the seller about a filed claim and grants it if no answer comes in time (48 h on one page, 72 h on another). */
+    R9,
+    /** A granted claim can be appealed within 30 calendar days of the decision. */
+    R10,
+    /** Claims protection: a Buy Shipping label with the Claims Protected badge, shipped on time; a seller's own refund is not reimbursed. */
+    R11,
+    /** A-to-z claims count toward the Order Defect Rate, to be kept under 1 % over 60 days (except claims Amazon funds under R11). */
+    R12
 }

@@ -1,5 +1,6 @@
 package io.claimdesk.policy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,7 +19,7 @@ public record Statement(Rule rule, Message message, List<String> args) {
     }
 
     public static Statement of(Rule rule, Message message, Object... args) {
-        return new Statement(rule, message, java.util.Arrays.stream(args).map(String::valueOf).toList());
+        return new Statement(rule, message, Arrays.stream(args).map(String::valueOf).toList());
     }
 
     /** The sentence for the reader, without its rule (see {@link #rule()}). */

@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * The dates of a case, in date order: the order, the maximum delivery or service date, the claim window's
- * opening and deadline (R6), the refunds (R3, R7), the arrival reports and the claim's events (R6). On one day
+ * opening and deadline (R6), the refunds (R3, R7), the arrival reports and the claim's events (R6): the seller's answer
+ * to Amazon, or the day it is due while none is recorded (R9), and a granted claim's last day to appeal (R10). On one day
  * they come in the order of {@link Kind}, and refunds of one day in the order they were recorded.
  */
 public final class Timeline {
@@ -19,7 +20,7 @@ public final class Timeline {
     /** What happened, or falls, on a day of the case. */
     public enum Kind {
         ORDERED, MAX_DELIVERY, SERVICE, CLAIM_WINDOW_OPENS, REFUND, REFUND_AND_REORDER, ARRIVAL, CLAIM_FILED,
-        CLAIM_GRANTED, CLAIM_DENIED, CLAIM_WITHDRAWN, CLAIM_DEADLINE
+        CLAIM_ANSWERED, RESPOND_BY, CLAIM_GRANTED, CLAIM_DENIED, CLAIM_WITHDRAWN, APPEAL_BY, CLAIM_DEADLINE
     }
 
     /**
@@ -66,6 +67,12 @@ public final class Timeline {
         Claim claim = c.claim();
         if (claim != null) {
             entries.add(new Entry(claim.filedOn(), Kind.CLAIM_FILED, List.of(Rule.R6), null, null, null, claim.reference()));
+            if (claim.respondedAt() != null) {
+                entries.add(Entry.of(facts.marketplace().dateOf(claim.respondedAt()), Kind.CLAIM_ANSWERED, Rule.R9));
+            } else if (claim.pending()) {
+                entries.add(Entry.of(facts.marketplace().dateOf(claim.respondBy(facts.marketplace().zone())), Kind.RESPOND_BY, Rule.R9));
+            }
+            claim.appealBy().ifPresent(last -> entries.add(Entry.of(last, Kind.APPEAL_BY, Rule.R10)));
             if (claim.outcome() != null) {
                 Kind decided = switch (claim.outcome()) {
                     case GRANTED -> Kind.CLAIM_GRANTED;

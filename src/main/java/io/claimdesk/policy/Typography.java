@@ -1,5 +1,6 @@
 package io.claimdesk.policy;
 
+import java.util.Locale;
 import java.util.Set;
 
 /** What a language's typography or grammar asks of a text once its words are chosen. */
@@ -30,7 +31,7 @@ final class Typography {
         }
         int start = out.lastIndexOf(" ", out.length() - 2) + 1;
         String word = out.substring(start, out.length() - 1);
-        String lower = word.toLowerCase(java.util.Locale.ITALIAN);
+        String lower = word.toLowerCase(Locale.ITALIAN);
         if (!ELIDING.contains(lower)) {
             return;
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -41,6 +42,7 @@ public record Wording(Language language, Marketplace marketplace) {
 
     /** Formatters are built once per locale (and currency): building them costs far more than using them. */
     private static final Map<Locale, DateTimeFormatter> DATES = new ConcurrentHashMap<>();
+    private static final Map<Locale, DateTimeFormatter> TIMES = new ConcurrentHashMap<>();
     private static final Map<List<Object>, NumberFormat> AMOUNTS = new ConcurrentHashMap<>();
     private static final Map<Locale, NumberFormat> COUNTS = new ConcurrentHashMap<>();
 
@@ -86,6 +88,17 @@ public record Wording(Language language, Marketplace marketplace) {
         // French and Italian long dates start with the day ("1 avril 2026"); the first of the month is an ordinal there.
         String first = FIRST_OF_MONTH.get(language);
         return first != null && date.getDayOfMonth() == 1 && text.startsWith("1 ") ? first + text.substring(1) : text;
+    }
+
+    /**
+     * The time of day of an instant in the marketplace's zone, as the locale writes it short ("10:15", "10:15 AM"); French
+     * typography writes hours and minutes "10 h 30", with no-break spaces, where the JDK writes "10:30".
+     */
+    public String time(Instant instant) {
+        return TIMES.computeIfAbsent(locale(), l -> language == Language.FR
+                        ? DateTimeFormatter.ofPattern("H'\u00a0h\u00a0'mm", l)
+                        : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(l))
+                .format(instant.atZone(marketplace.zone()));
     }
 
     public String money(BigDecimal amount, Currency currency) {

@@ -196,6 +196,13 @@ class CaseScenarioFunctionTest {
                 .path("arrivals").get(0).path("deliveredOn").asText());
         assertThat(claimed.path("evidence").path("refunds").findValuesAsText("refundId"))
                 .containsExactly(refunded.path("refund").path("refundId").asText());
+        JsonNode answered = json(functions.recordClaim(sample.apply("record-claim.json")));
+        assertThat(answered.path("caseView").path("claim").path("respondedAt").asText()).isEqualTo("2026-03-21T08:15:00Z");
+        assertThat(answered.path("says").findValuesAsText("rule")).containsExactly("R9");
+        // The sample's day is a placeholder: a case is set aside until a day to come.
+        JsonNode setAside = json(functions.setAside(sample.apply("set-aside.json")
+                .put("until", Events.todayInParis().plusDays(5).toString())));
+        assertThat(setAside.path("caseView").path("setAside").path("note").asText()).isEqualTo("WAITING_FOR_CARRIER");
         JsonNode swept = Lambda.ok(sample.apply("scheduled-sweep.json")).path("sweep");
         assertThat(swept.path("complete").asBoolean()).isTrue();
 
@@ -203,7 +210,7 @@ class CaseScenarioFunctionTest {
         assertThat(used).as("every file of events/ was sent").containsExactlyInAnyOrderElementsOf(Events.names().stream()
                 .filter(name -> !name.startsWith("case-desk-") && !name.startsWith("evaluate-spapi-")).toList());
         assertThat(StoredCase.of(orderId).events()).containsExactly("CASE_OPENED", "REFUND_RECORDED", "ARRIVAL_REPORTED",
-                "CONSENT_GIVEN", "CLAIM_FILED");
+                "CONSENT_GIVEN", "CLAIM_FILED", "CLAIM_ANSWERED", "CASE_SET_ASIDE");
     }
 
     /**

@@ -37,7 +37,7 @@ class EvaluateClaimFunctionTest {
         assertThat(answer.path("language").asText()).isEqualTo("fr");
         JsonNode explanation = answer.path("explanation");
         assertThat(explanation).allSatisfy(line -> {
-            assertThat(line.path("rule").asText()).matches("R[1-8]");
+            assertThat(line.path("rule").asText()).matches("R([1-9]|1[0-2])");
             assertThat(line.path("text").asText()).isNotBlank().doesNotContain("[R");
             assertThat(line.size()).as("a sentence is its rule and its text").isEqualTo(2);
         });
@@ -45,8 +45,9 @@ class EvaluateClaimFunctionTest {
         assertThat(explanation.get(0).path("rule").asText()).isEqualTo("R6");
         assertThat(explanation.get(0).path("text").asText())
                 .isEqualTo("Au 14 mars 2026, l'acheteur peut déposer une réclamation jusqu'au 8 juin 2026 inclus (encore 86 jours).");
-        assertThat(answer.path("options").get(0).path("consequences")).allSatisfy(line ->
-                assertThat(line.path("rule").asText()).isIn("R1", "R5"));
+        // Not shipped with claims protection: a claim would count toward the order defect rate (R12).
+        assertThat(answer.path("options").get(0).path("consequences").findValuesAsText("rule"))
+                .containsExactly("R1", "R5", "R12");
         assertThat(answer.path("options").get(0).path("draft").path("purpose").asText()).isEqualTo("CONTACT_BUYER");
         assertThat(answer.path("options").get(0).path("draft").path("text").asText()).startsWith("Bonjour,\n")
                 .contains(orderId).endsWith("\n[Votre nom de vendeur]");
@@ -199,7 +200,15 @@ class EvaluateClaimFunctionTest {
             assertThat(answer.path("caseView").path("closeReason").asText()).isEqualTo("CLAIM_" + outcome);
             assertThat(answer.path("caseView").path("claim").path("decidedOn").asText()).isEqualTo("2026-03-30");
             assertThat(answer.path("options")).as("settled for good").isEmpty();
-            assertThat(answer.path("caseView").has("nextAttention")).isFalse();
+            // Only a grant can be appealed, until 30 days after the decision (R10); the sweep notes the day after.
+            if (outcome.equals("GRANTED")) {
+                assertThat(answer.path("caseView").path("claim").path("appealBy").asText()).isEqualTo("2026-04-29");
+                assertThat(answer.path("caseView").path("nextAttention").path("kind").asText()).isEqualTo("APPEAL_PERIOD_ENDS");
+                assertThat(answer.path("caseView").path("nextAttention").path("on").asText()).isEqualTo("2026-04-30");
+            } else {
+                assertThat(answer.path("caseView").has("nextAttention")).isFalse();
+                assertThat(answer.path("caseView").path("claim").has("appealBy")).isFalse();
+            }
             assertThat(StoredCase.of(orderId).events()).containsExactly("CASE_OPENED", "CLAIM_FILED", "CLAIM_" + outcome);
         }
     }

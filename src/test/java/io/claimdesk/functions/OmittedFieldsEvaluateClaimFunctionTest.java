@@ -146,7 +146,7 @@ class OmittedFieldsEvaluateClaimFunctionTest {
                 .as("the carrier helps only with the parcel lost: " + as).isEqualTo(!Omissions.leftOut(left, "shipment.status"));
         softly.assertThat(answer.path("explanation")).as(as).isNotEmpty()
                 .allSatisfy(line -> {
-                    assertThat(line.path("rule").asText()).matches("R[1-8]");
+                    assertThat(line.path("rule").asText()).matches("R([1-9]|1[0-2])");
                     assertThat(line.path("text").asText()).isNotBlank().doesNotContain("[R");
                 });
 

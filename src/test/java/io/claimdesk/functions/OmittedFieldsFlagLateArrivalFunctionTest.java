@@ -69,7 +69,7 @@ class OmittedFieldsFlagLateArrivalFunctionTest {
                     softly.assertThat(arrival.path("decision").asText()).as(as).isNotEmpty();
                     softly.assertThat(arrival.path("nextSteps")).as(as).isNotEmpty()
                             .allSatisfy(line -> {
-                    assertThat(line.path("rule").asText()).matches("R[1-8]");
+                    assertThat(line.path("rule").asText()).matches("R([1-9]|1[0-2])");
                     assertThat(line.path("text").asText()).isNotBlank().doesNotContain("[R");
                 });
                     softly.assertThat(StoredCase.of(orderId).arrivalSources()).as(as).containsExactly(source);

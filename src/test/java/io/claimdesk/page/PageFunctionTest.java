@@ -210,6 +210,82 @@ class PageFunctionTest {
     }
 
     @Test
+    void aClaimTheAnswerToAmazonItsOutcomeAndASetAsideThroughTheirForms() throws Exception {
+        String orderId = Events.newOrderId();
+        LocalDate today = Events.todayInParis();
+        java.time.ZoneId paris = Marketplace.FR.zone();
+        post("/claims/evaluate", Events.evaluate(orderId).put("orderDate", today.minusDays(40).toString())
+                .put("maxDeliveryDate", today.minusDays(20).toString()).put("reportedOn", today.minusDays(10).toString()).without("asOf"));
+        java.time.LocalDateTime filed = java.time.LocalDateTime.now(paris).minusHours(2).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        try (Browser browser = Browser.start()) {
+            browser.driver.get(base() + "/#/case/" + orderId);
+            browser.waitUntilText(By.cssSelector("main h2"), orderId);
+
+            // The buyer filed an A-to-z claim two hours ago, on the marketplace's clock.
+            open(browser, "claim-form");
+            day(browser, "claim-form-filedAt", filed.toString());
+            type(browser, "claim-form-reference", "AZ-2026-0001");
+            submit(browser, "claim-form");
+            browser.waitUntilText(By.cssSelector(".case-head .status"), "Réclamation déposée");
+            JsonNode claimed = get("/cases/" + orderId);
+            assertThat(claimed.path("caseView").path("claim").path("filedAt").asText())
+                    .as("the time typed, read on the marketplace's clock").isEqualTo(filed.atZone(paris).toInstant().toString());
+            JsonNode answer = claimed.path("todos").get(0);
+            assertThat(answer.path("kind").asText()).isEqualTo("ANSWER_CLAIM");
+            long hours = answer.path("hoursLeft").asLong();
+            assertThat(text(browser, ".todos [data-kind=ANSWER_CLAIM] .countdown")).isEqualTo("reste " + hours + " heures");
+            assertThat(browser.driver.findElements(By.cssSelector(".timeline [data-what=RESPOND_BY]"))).hasSize(1);
+            browser.screenshot("10-claim-to-answer");
+
+            // The seller answered Amazon an hour ago; then Amazon granted the claim today.
+            open(browser, "claim-form");
+            day(browser, "claim-form-respondedAt", filed.plusHours(1).toString());
+            submit(browser, "claim-form");
+            browser.waitFor(By.cssSelector(".timeline [data-what=CLAIM_ANSWERED]"));
+            open(browser, "claim-form");
+            select(browser, "claim-form-outcome", "GRANTED");
+            day(browser, "claim-form-decidedOn", today.toString());
+            submit(browser, "claim-form");
+            browser.waitUntilText(By.cssSelector(".case-head .status"), "Clôturé");
+            assertThat(mark(browser, "APPEAL_BY")).isEqualTo(FRENCH.date(today.plusDays(30)) + "|Appel jusqu'au");
+
+            // Set aside until three days from now, waiting for the buyer.
+            open(browser, "set-aside-form");
+            day(browser, "set-aside-form-until", today.plusDays(3).toString());
+            select(browser, "set-aside-form-note", "WAITING_FOR_BUYER");
+            submit(browser, "set-aside-form");
+            browser.waitUntilText(By.cssSelector(".flash-title"), "Enregistré.");
+            assertThat(get("/cases/" + orderId).path("caseView").path("setAside").path("note").asText()).isEqualTo("WAITING_FOR_BUYER");
+            assertThat(browser.driver.findElement(By.cssSelector("main")).getText())
+                    .contains(FRENCH.date(today.plusDays(3)) + " · En attente de l'acheteur");
+            browser.screenshot("11-claim-granted-set-aside");
+        }
+    }
+
+    @Test
+    void aCaseOpensFromAPastedSpApiOrder() throws Exception {
+        JsonNode order = Events.load("evaluate-spapi-v0.json").path("spapiOrder");
+        try (Browser browser = Browser.start()) {
+            browser.driver.get(base() + "/#/open");
+            browser.waitFor(By.id("open-spapi-form"));
+            // As getOrder answers it: the order inside its payload.
+            browser.script("const e = document.getElementById('open-spapi-form-spapiOrder'); e.value = arguments[0];"
+                    + "e.dispatchEvent(new Event('input', {bubbles: true}));", "{\"payload\": " + order + "}");
+            submit(browser, "open-spapi-form");
+            browser.waitUntilText(By.cssSelector("main h2"), order.path("AmazonOrderId").asText());
+            assertThat(text(browser, "main h2")).isEqualTo("Bestellung " + order.path("AmazonOrderId").asText());
+            assertThat(browser.driver.findElements(By.cssSelector("[data-kind=FBA_PROCESS]"))).hasSize(1);
+
+            // Not JSON: refused at the field, before any call.
+            browser.driver.get(base() + "/#/open");
+            browser.waitFor(By.id("open-spapi-form"));
+            type(browser, "open-spapi-form-spapiOrder", "{not json");
+            submit(browser, "open-spapi-form");
+            assertThat(browser.waitFor(By.id("open-spapi-form-spapiOrder-error")).getText()).startsWith("This is not JSON");
+        }
+    }
+
+    @Test
     void aFailedCallKeepsWhatWasTypedEvenAcrossAReload() throws Exception {
         String orderId = Events.newOrderId();
         post("/claims/evaluate", Events.evaluate(orderId));

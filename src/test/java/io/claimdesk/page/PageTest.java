@@ -162,6 +162,7 @@ class PageTest {
         codes.put("draft", names(Draft.Purpose.values()));
         codes.put("attention", names(Attention.Kind.values()));
         codes.put("phase", List.of("NOT_YET_OPEN", "OPEN", "LATE"));
+        codes.put("note", names(io.claimdesk.policy.SetAside.Note.values()));
         catalogues.forEach((language, labels) -> codes.forEach((prefix, values) -> values.forEach(value ->
                 assertThat(labels).as(language).containsKey(prefix + "." + value))));
     }

@@ -31,7 +31,9 @@ class ClaimTest {
         ClaimCase.Transition t = open.claim(new ClaimCase.ClaimReport(date("2026-03-20"), "AZ-123", null, null), noonInParis("2026-03-21"));
 
         assertThat(t.after().status()).isEqualTo(CaseStatus.CLAIM_FILED);
-        assertThat(t.after().claim()).isEqualTo(new Claim(date("2026-03-20"), "AZ-123", date("2026-03-21"), null, null));
+        // Answer due 48 hours after the start of its day in Paris: 2026-03-20T00:00+01:00 + 48 h.
+        assertThat(t.after().claim()).isEqualTo(new Claim(date("2026-03-20"), null, "AZ-123", date("2026-03-21"),
+                java.time.Instant.parse("2026-03-21T23:00:00Z"), null, null, null));
         assertThat(t.entries()).singleElement().satisfies(e -> {
             assertThat(e.event()).isEqualTo("CLAIM_FILED");
             assertThat(e.statements()).extracting(Statement::message).containsExactly(Message.CLAIM_FILED, Message.CLAIM_ANSWER_WITH_EVIDENCE);
@@ -104,7 +106,9 @@ class ClaimTest {
         ClaimCase refiled = withdrawn.claim(filed("2026-04-02"), noonInParis("2026-04-02")).after();
 
         assertThat(refiled.status()).isEqualTo(CaseStatus.CLAIM_FILED);
-        assertThat(refiled.claim()).isEqualTo(new Claim(date("2026-04-02"), null, date("2026-04-02"), null, null));
+        // Paris is on summer time from 29 March: 2026-04-02T00:00+02:00 + 48 h.
+        assertThat(refiled.claim()).isEqualTo(new Claim(date("2026-04-02"), null, null, date("2026-04-02"),
+                java.time.Instant.parse("2026-04-03T22:00:00Z"), null, null, null));
         // the first claim and its withdrawal delivered again change nothing
         assertThat(refusal(() -> refiled.claim(decided("2026-03-20", ClaimOutcome.WITHDRAWN, "2026-03-22"), noonInParis("2026-04-03")))
                 .code()).isEqualTo(RefusalCode.INVALID_TRANSITION);

@@ -456,7 +456,10 @@ class MessageCatalogueTest {
                 Arg.MONEY, AMOUNTS.get(marketplace),
                 Arg.DAYS, List.of("1", "86"),
                 Arg.TEXT, List.of("171-5550123-7654321"),
-                Arg.CARRIER, List.of("Colissimo", Arg.NO_CARRIER));
+                Arg.CARRIER, List.of("Colissimo", Arg.NO_CARRIER),
+                // Around midnight and noon in the marketplace's zone, whatever its offset.
+                Arg.TIME, List.of("2026-03-21T23:30:00Z", "2026-07-01T11:05:00Z"),
+                Arg.NOTE, java.util.Arrays.stream(SetAside.Note.values()).map(Enum::name).toList());
         List<List<String>> combos = new ArrayList<>();
         combos.add(List.of());
         for (Arg type : types) {

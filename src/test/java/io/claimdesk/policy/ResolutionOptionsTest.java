@@ -51,7 +51,10 @@ class ResolutionOptionsTest {
                     ResolutionOption first = optionsOn(claimCase, asOf).get(0);
                     assertThat(first.kind()).isEqualTo(OptionKind.CONTACT_BUYER);
                     assertThat(first.rank()).isEqualTo(1);
-                    assertThat(first.rules()).containsExactly(Rule.R1, Rule.R5);
+                    // R12 where the seller answers for a claim: not for an order Amazon fulfilled.
+                    assertThat(first.rules()).containsExactlyElementsOf(
+                            claimCase.facts().fulfilment() == Fulfilment.MARKETPLACE ? List.of(Rule.R1, Rule.R5)
+                                    : List.of(Rule.R1, Rule.R5, Rule.R12));
                 }
             }
         }
@@ -60,7 +63,7 @@ class ResolutionOptionsTest {
         void warnsThatAClaimStaysPossibleWithTheWindowDates() {
             ResolutionOption contact = optionsOn(order(ORDERED, MAX_DELIVERY).open(), ORDERED).get(0);
 
-            assertThat(contact.consequences()).extracting(Statement::rule).containsExactly(Rule.R1, Rule.R5);
+            assertThat(contact.consequences()).extracting(Statement::rule).containsExactly(Rule.R1, Rule.R5, Rule.R12);
             Statement r5 = contact.consequences().get(1);
             assertThat(r5.message()).isEqualTo(Message.CLAIM_STILL_POSSIBLE);
             assertThat(r5.args()).containsExactly("2026-03-13", "2026-06-08");
@@ -171,10 +174,11 @@ class ResolutionOptionsTest {
         void trackedParcelCanBeLocated() {
             ResolutionOption carrier = option(optionsOn(lost(true, false), OPENING), OptionKind.CARRIER_ASSISTANCE);
 
-            assertThat(carrier.rules()).containsExactly(Rule.R8);
-            assertThat(messages(carrier)).containsExactly(Message.CARRIER_STATUS_LOST, Message.CARRIER_TRACKED);
+            assertThat(carrier.rules()).containsExactly(Rule.R8, Rule.R12);
+            assertThat(messages(carrier)).containsExactly(Message.CARRIER_STATUS_LOST, Message.CARRIER_TRACKED,
+                    Message.CLAIM_COUNTS_TOWARD_ODR);
             assertThat(carrier.consequences().get(0).args()).containsExactly("Colissimo");
-            assertThat(carrier.consequences()).allSatisfy(s -> assertThat(s.rule()).isEqualTo(Rule.R8));
+            assertThat(carrier.consequences().subList(0, 2)).allSatisfy(s -> assertThat(s.rule()).isEqualTo(Rule.R8));
         }
 
         @Test
@@ -184,7 +188,7 @@ class ResolutionOptionsTest {
             ResolutionOption carrier = option(optionsOn(lost(false, true), OPENING), OptionKind.CARRIER_ASSISTANCE);
 
             assertThat(messages(carrier)).containsExactly(Message.CARRIER_STATUS_LOST, Message.CARRIER_INSURED,
-                    Message.CARRIER_OTHER_OPTIONS);
+                    Message.CARRIER_OTHER_OPTIONS, Message.CLAIM_COUNTS_TOWARD_ODR);
         }
 
         @Test
@@ -192,14 +196,15 @@ class ResolutionOptionsTest {
             ResolutionOption carrier = option(optionsOn(lost(true, true), OPENING), OptionKind.CARRIER_ASSISTANCE);
 
             assertThat(messages(carrier)).containsExactly(Message.CARRIER_STATUS_LOST, Message.CARRIER_TRACKED,
-                    Message.CARRIER_INSURED);
+                    Message.CARRIER_INSURED, Message.CLAIM_COUNTS_TOWARD_ODR);
         }
 
         @Test
         void neitherTrackedNorInsuredAsksForOtherOptions() {
             ResolutionOption carrier = option(optionsOn(lost(false, false), OPENING), OptionKind.CARRIER_ASSISTANCE);
 
-            assertThat(messages(carrier)).containsExactly(Message.CARRIER_STATUS_LOST, Message.CARRIER_OTHER_OPTIONS);
+            assertThat(messages(carrier)).containsExactly(Message.CARRIER_STATUS_LOST, Message.CARRIER_OTHER_OPTIONS,
+                    Message.CLAIM_COUNTS_TOWARD_ODR);
         }
 
         @Test
@@ -209,7 +214,8 @@ class ResolutionOptionsTest {
 
             ResolutionOption carrier = option(optionsOn(claimCase, OPENING), OptionKind.CARRIER_ASSISTANCE);
 
-            assertThat(messages(carrier)).containsExactly(Message.CARRIER_STATUS_WRONG_ADDRESS, Message.CARRIER_TRACKED);
+            assertThat(messages(carrier)).containsExactly(Message.CARRIER_STATUS_WRONG_ADDRESS, Message.CARRIER_TRACKED,
+                    Message.CLAIM_COUNTS_TOWARD_ODR);
             assertThat(carrier.consequences().get(0).args()).containsExactly("-");
         }
 
@@ -230,6 +236,76 @@ class ResolutionOptionsTest {
                 assertThat(kinds(options)).as(asOf).containsExactly(OptionKind.CONTACT_BUYER, OptionKind.REFUND,
                         OptionKind.REFUND_AND_REORDER, OptionKind.CARRIER_ASSISTANCE);
                 assertThat(options).extracting(ResolutionOption::rank).containsExactly(1, 2, 3, 4);
+            }
+        }
+    }
+
+    /** R11, R12: what a Buy Shipping label with claims protection, shipped on time, changes; and what it does not. */
+    @Nested
+    class ClaimsProtection {
+
+        private ClaimCase protectedLost(boolean claimsProtected, boolean shippedOnTime) {
+            return order(ORDERED, MAX_DELIVERY).shipment(new Shipment("Colissimo", true, false, CarrierStatus.LOST_IN_TRANSIT,
+                    claimsProtected, shippedOnTime)).open();
+        }
+
+        @Test
+        void withProtectionLeavingTheClaimToAmazonRanksSecondAndEachRefundSaysItIsNotReimbursed() {
+            for (String asOf : List.of(BEFORE_OPENING, OPENING)) {
+                List<ResolutionOption> options = optionsOn(protectedLost(true, true), asOf);
+
+                assertThat(options.get(0).kind()).isEqualTo(OptionKind.CONTACT_BUYER);
+                assertThat(options.get(1).kind()).isEqualTo(OptionKind.LEAVE_CLAIM_TO_AMAZON);
+                assertThat(options.get(1).rules()).containsExactly(Rule.R11, Rule.R2);
+                assertThat(messages(options.get(1))).containsExactly(Message.CLAIM_FUNDED_BY_AMAZON, Message.FEEDBACK_STAYS_POSSIBLE);
+                assertThat(options.get(1).draft()).as("the buyer is contacted").isNotNull();
+                for (OptionKind refund : List.of(OptionKind.REFUND, OptionKind.REFUND_AND_REORDER)) {
+                    ResolutionOption option = option(options, refund);
+                    assertThat(messages(option)).as(asOf).endsWith(Message.REFUND_NOT_REIMBURSED);
+                    assertThat(option.rules()).contains(Rule.R11);
+                }
+                assertThat(options).flatExtracting(ResolutionOption::consequences).extracting(Statement::rule)
+                        .as("a claim Amazon funds does not count toward the ODR").doesNotContain(Rule.R12);
+            }
+        }
+
+        @Test
+        void theSeedsSentencesStayAsTheyAre() {
+            ResolutionOption refund = option(optionsOn(protectedLost(true, true), OPENING), OptionKind.REFUND);
+            assertThat(messages(refund)).startsWith(Message.REFUND_FRIENDLIEST, Message.REFUND_THEN_ARRIVAL);
+        }
+
+        @Test
+        void withoutBothConditionsNothingChangesButTheOdr() {
+            List<ResolutionOption> none = optionsOn(lost(true, false), OPENING);
+            for (boolean[] pair : new boolean[][] {{true, false}, {false, true}, {false, false}}) {
+                List<ResolutionOption> options = optionsOn(protectedLost(pair[0], pair[1]), OPENING);
+                assertThat(kinds(options)).isEqualTo(kinds(none)).doesNotContain(OptionKind.LEAVE_CLAIM_TO_AMAZON);
+                assertThat(options).flatExtracting(ResolutionOption::consequences).extracting(Statement::message)
+                        .doesNotContain(Message.REFUND_NOT_REIMBURSED).contains(Message.CLAIM_COUNTS_TOWARD_ODR);
+            }
+        }
+
+        @Test
+        void onceTheSellerRefundedProtectionChangesNothingMore() {
+            ClaimCase refunded = protectedLost(true, true)
+                    .refund(RefundRequest.of("rf-1", "10.00", null, false, null, null), noonInParis("2026-03-12")).after();
+            assertThat(kinds(optionsOn(refunded, OPENING))).doesNotContain(OptionKind.LEAVE_CLAIM_TO_AMAZON);
+        }
+
+        @Test
+        void anOrderAmazonFulfilledNeverCitesTheOdr() {
+            ClaimCase fba = order(ORDERED, MAX_DELIVERY).fulfilment(Fulfilment.MARKETPLACE).open();
+            assertThat(optionsOn(fba, OPENING)).flatExtracting(ResolutionOption::consequences).extracting(Statement::rule)
+                    .doesNotContain(Rule.R11, Rule.R12);
+        }
+
+        @Test
+        void everyNewSentenceReadsInEveryLanguage() {
+            List<ResolutionOption> options = optionsOn(protectedLost(true, true), OPENING);
+            for (Language language : Language.values()) {
+                assertThat(options).flatExtracting(ResolutionOption::consequences)
+                        .allSatisfy(s -> assertThat(s.render(Wording.of(language, Marketplace.FR))).doesNotContain("{", "}", "null"));
             }
         }
     }
@@ -271,9 +347,9 @@ class ResolutionOptionsTest {
             assertThat(options).extracting(ResolutionOption::kind).containsExactly(OptionKind.CONTACT_BUYER,
                     OptionKind.REFUND, OptionKind.REFUND_AND_REORDER, OptionKind.CARRIER_ASSISTANCE);
             assertThat(options.get(0).consequences()).extracting(Statement::message).contains(Message.CONTACT_WITH_PROOF);
-            assertThat(options.get(3).consequences()).singleElement()
-                    .satisfies(s -> assertThat(s.message()).isEqualTo(Message.CARRIER_PROOF_OF_DELIVERY))
-                    .satisfies(s -> assertThat(s.args()).containsExactly("-", "2026-03-09"));
+            assertThat(options.get(3).consequences()).extracting(Statement::message)
+                    .containsExactly(Message.CARRIER_PROOF_OF_DELIVERY, Message.CLAIM_COUNTS_TOWARD_ODR);
+            assertThat(options.get(3).consequences().get(0).args()).containsExactly("-", "2026-03-09");
         }
 
         @Test

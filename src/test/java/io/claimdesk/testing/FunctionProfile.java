@@ -46,6 +46,20 @@ public abstract class FunctionProfile implements QuarkusTestProfile {
         }
     }
 
+    public static class RecordClaim extends FunctionProfile {
+        @Override
+        protected String export() {
+            return CaseTable.RECORD_CLAIM;
+        }
+    }
+
+    public static class SetAside extends FunctionProfile {
+        @Override
+        protected String export() {
+            return CaseTable.SET_ASIDE;
+        }
+    }
+
     public static class CaseDesk extends FunctionProfile {
         @Override
         protected String export() {
