@@ -86,7 +86,7 @@ export async function showCase(main, ctx, orderId, flash) {
       sentences(o.consequences),
       o.draft ? draft(o.draft) : null))) : el('p', {class: 'hint', text: t('case.noOptions')}));
 
-  const recorded = el('section', {class: 'recorded', 'aria-labelledby': 'recorded-title'},
+  const recorded = el('section', {class: 'held', 'aria-labelledby': 'recorded-title'},
     el('h3', {id: 'recorded-title', text: t('case.recorded')}),
     c.refunds.length ? el('div', {},
       el('h4', {text: t('case.refunds')}),

@@ -35,13 +35,24 @@ export function date(iso, language, marketplace) {
   return firstOfMonth(text, language, day);
 }
 
-// An instant, as a day and a time in the marketplace's zone.
-export function dateTime(instant, language, marketplace) {
+// The time of day of an instant on the marketplace's clock, as the API writes it: short, as the locale writes it, and
+// French "14 h 05" (no-break spaces), as French typography does.
+export function time(instant, language, marketplace) {
   const zone = MARKETPLACES[marketplace].zone;
   const when = new Date(instant);
-  const text = new Intl.DateTimeFormat(locale(language, marketplace), {dateStyle: 'long', timeStyle: 'short', timeZone: zone})
-    .format(when);
-  return firstOfMonth(text, language, Number(dayIn(when, zone).slice(8)));
+  if (language === 'fr') {
+    const p = partsIn(when, zone);
+    return `${Number(p.hour)}\u00a0h\u00a0${p.minute}`;
+  }
+  // The JDK's locale data puts a plain space before AM and PM where the browser's puts a narrow one.
+  return new Intl.DateTimeFormat(locale(language, marketplace), {timeStyle: 'short', timeZone: zone}).format(when)
+    .replace(/\u202f/g, ' ');
+}
+
+// An instant, as its day and its time on the marketplace's clock.
+export function dateTime(instant, language, marketplace) {
+  const day = dayIn(new Date(instant), MARKETPLACES[marketplace].zone);
+  return `${date(day, language, marketplace)} · ${time(instant, language, marketplace)}`;
 }
 
 // An amount given as text at its currency's scale ("59.90"), grouped always as the JDK groups it.

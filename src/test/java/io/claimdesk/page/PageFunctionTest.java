@@ -254,10 +254,9 @@ class PageFunctionTest {
             day(browser, "set-aside-form-until", today.plusDays(3).toString());
             select(browser, "set-aside-form-note", "WAITING_FOR_BUYER");
             submit(browser, "set-aside-form");
-            browser.waitUntilText(By.cssSelector(".flash-title"), "Enregistré.");
+            browser.waitUntilText(By.cssSelector(".held"), FRENCH.date(today.plusDays(3)) + " · En attente de l'acheteur");
+            assertThat(text(browser, ".flash-title")).isEqualTo("Enregistré.");
             assertThat(get("/cases/" + orderId).path("caseView").path("setAside").path("note").asText()).isEqualTo("WAITING_FOR_BUYER");
-            assertThat(browser.driver.findElement(By.cssSelector("main")).getText())
-                    .contains(FRENCH.date(today.plusDays(3)) + " · En attente de l'acheteur");
             browser.screenshot("11-claim-granted-set-aside");
         }
     }
@@ -357,6 +356,12 @@ class PageFunctionTest {
                         assertThat(browser.asyncScript("import('/js/format.js').then(f => arguments[3](f.date(arguments[0], arguments[1], arguments[2])))",
                                 day, language.code(), marketplace.name()))
                                 .as(language + " on " + marketplace + ", " + day).isEqualTo(wording.date(LocalDate.parse(day)));
+                    }
+                    for (String instant : List.of("2026-03-29T00:59:00Z", "2026-03-29T01:00:00Z", "2026-10-25T13:05:00Z",
+                            "2026-12-31T23:30:00Z")) {
+                        assertThat(browser.asyncScript("import('/js/format.js').then(f => arguments[3](f.time(arguments[0], arguments[1], arguments[2])))",
+                                instant, language.code(), marketplace.name()))
+                                .as(language + " on " + marketplace + ", " + instant).isEqualTo(wording.time(java.time.Instant.parse(instant)));
                     }
                     for (String amount : yen ? List.of("5990", "123456", "0") : List.of("59.90", "1234.50", "0.05")) {
                         assertThat(browser.asyncScript("import('/js/format.js').then(f => arguments[4](f.money(arguments[0], arguments[1], arguments[2], arguments[3])))",

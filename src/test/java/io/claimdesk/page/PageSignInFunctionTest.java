@@ -62,7 +62,7 @@ class PageSignInFunctionTest {
             browser.driver.get(page + "/#/");
             browser.waitFor(By.id("sign-in-main"));
             assertThat(browser.driver.findElement(By.cssSelector("main h2")).getText()).isEqualTo("Sign in");
-            browser.screenshot("10-sign-in");
+            browser.screenshot("20-sign-in");
             assertThat(bearers).isEmpty();
 
             // The redirect to the hosted sign-in: authorization code, PKCE with S256, state, back to the page's origin.
@@ -92,7 +92,7 @@ class PageSignInFunctionTest {
             assertThat(browser.driver.getCurrentUrl()).as("the code leaves the address").doesNotContain("code=");
             new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> !bearers.isEmpty());
             assertThat(bearers).allMatch(("Bearer " + token)::equals);
-            browser.screenshot("11-signed-in");
+            browser.screenshot("21-signed-in");
 
             // A session that ends when its token does: what was typed stays for after the next sign-in.
             standIn(domain, "/_test/next?seconds=4");
@@ -109,7 +109,7 @@ class PageSignInFunctionTest {
             browser.waitUntilText(By.cssSelector("#notice"), "Your session has ended");
             browser.waitFor(By.id("sign-in-main"));
             assertThat(browser.sessionStorage("desk.token")).isEmpty();
-            browser.screenshot("12-session-ended");
+            browser.screenshot("22-session-ended");
             standIn(domain, "/_test/next?seconds=3600");
             browser.driver.findElement(By.id("sign-in-main")).click();
             browser.waitFor(By.id("username")).sendKeys("agent@seller.example");
