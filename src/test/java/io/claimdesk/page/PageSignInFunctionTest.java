@@ -117,10 +117,28 @@ class PageSignInFunctionTest {
             browser.waitFor(By.id("open-form-orderId"));
             assertThat(browser.driver.findElement(By.id("open-form-orderId")).getDomProperty("value")).isEqualTo("typed-before-it-ended");
 
+            // A reader sees the case and its forms, which say why they cannot be sent (the API would refuse: 403).
+            String orderId = Events.newOrderId();
+            HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create(page + "/claims/evaluate"))
+                    .POST(HttpRequest.BodyPublishers.ofString(Events.evaluate(orderId).toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(opened.statusCode()).isEqualTo(200);
+            standIn(domain, "/_test/next?seconds=3600&groups=desk-readers");
+            browser.driver.findElement(By.id("sign-out")).click();
+            browser.waitFor(By.id("sign-in-main")).click();
+            browser.waitFor(By.id("username")).sendKeys("reader@seller.example");
+            browser.driver.findElement(By.id("signInSubmitButton")).click();
+            browser.waitUntilText(By.cssSelector("#user .who"), "reader@seller.example");
+            browser.driver.get(page + "/#/case/" + orderId);
+            browser.waitUntilText(By.cssSelector("main h2"), orderId);
+            assertThat(browser.driver.findElement(By.cssSelector("#refund-form button[type=submit]")).isEnabled()).isFalse();
+            assertThat(browser.driver.findElement(By.cssSelector("#refund-form")).getDomProperty("textContent"))
+                    .contains("You may read the desk but not record");
+
             // Sign-out: through the hosted sign-in's logout, back to the page, nothing of the session left in the tab.
             browser.driver.findElement(By.id("sign-out")).click();
             browser.waitFor(By.id("sign-in-main"));
-            assertThat(seen(domain).path("logouts").size()).isEqualTo(2);
+            assertThat(seen(domain).path("logouts").size()).isEqualTo(3);
             assertThat(browser.script("return Object.keys(sessionStorage).filter(k => k.startsWith('desk.token') "
                     + "|| k.startsWith('desk.draft')).length")).isEqualTo(0L);
         }
