@@ -133,7 +133,7 @@ class PageSignInFunctionTest {
             browser.waitUntilText(By.cssSelector("main h2"), orderId);
             assertThat(browser.driver.findElement(By.cssSelector("#refund-form button[type=submit]")).isEnabled()).isFalse();
             assertThat(browser.driver.findElement(By.cssSelector("#refund-form")).getDomProperty("textContent"))
-                    .contains("You may read the desk but not record");
+                    .contains("Vous pouvez consulter le bureau mais pas enregistrer");
 
             // Sign-out: through the hosted sign-in's logout, back to the page, nothing of the session left in the tab.
             browser.driver.findElement(By.id("sign-out")).click();
