@@ -2,7 +2,7 @@
 // what was typed kept: in the form after a failed call, and in this tab's sessionStorage until the call succeeds
 // (a session that ends, a reload, a sign-in in between lose nothing).
 
-import {el, id, replace} from './dom.js';
+import {el, replace} from './dom.js';
 import {t} from './i18n.js';
 
 const PREFIX = 'desk.draft.';
@@ -156,4 +156,3 @@ export function options(prefix, codes, empty) {
   return empty ? [{value: '', label: t(empty)}, ...list] : list;
 }
 
-export {id};
