@@ -45,7 +45,7 @@ export async function showToday(main, ctx) {
     state, list, more);
   ctx.focus();
 
-  const load = async (next) => {
+  const load = async (next, pages = 1) => {
     const answer = await call('GET', `/cases${query({
       // One language on the screen: the page's, for the sentences too (the API would speak each case's own).
       marketplace: filters.marketplace, status: filters.status, limit: 20, next, language,
@@ -64,6 +64,12 @@ export async function showToday(main, ctx) {
           el('span', {class: `status status-${entry.status}`, text: name('status', entry.status)})),
         entry.todo ? el('ul', {class: 'sentences'}, sentence(entry.todo)) : null,
         el('p', {class: 'due-when'}, el('strong', {class: 'countdown', text: when.text}), ' · ', el('span', {text: when.when}))));
+    }
+    // A page may hold none of the filtered cases and still have a next one: read on rather than say "nothing" or
+    // leave a button that added nothing.
+    if (answer.data.cases.length === 0 && answer.data.next && pages < 20) {
+      await load(answer.data.next, pages + 1);
+      return;
     }
     const none = list.children.length === 0;
     state.textContent = none ? t('today.empty') : '';

@@ -262,6 +262,75 @@ class PageFunctionTest {
     }
 
     @Test
+    void theTodayListFiltersByMarketplaceAndStatusPagesWithItsNextTokenAndSaysSoWhenNothingIsDue() throws Exception {
+        LocalDate today = Events.todayInParis();
+        // Italian cases only this test opens (the others open French and German ones): more than one page of 20.
+        java.util.Set<String> italian = new java.util.HashSet<>();
+        for (int i = 0; i < 23; i++) {
+            String orderId = Events.newOrderId();
+            italian.add(orderId);
+            post("/claims/evaluate", Events.evaluate(orderId).put("marketplace", "IT").put("orderDate", today.minusDays(30).toString())
+                    .put("maxDeliveryDate", today.minusDays(3).toString()).put("reportedOn", today.minusDays(1).toString()).without("asOf"));
+        }
+        // One of them has a claim to answer, filed an hour and a half ago: counted in hours.
+        String claimed = italian.iterator().next();
+        ObjectNode claim = Events.JSON.createObjectNode()
+                .put("filedAt", java.time.Instant.now().minus(java.time.Duration.ofMinutes(90)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                .put("reference", "AZ-IT-0001");
+        post("/cases/" + claimed + "/claim", claim);
+        try (Browser browser = Browser.start()) {
+            browser.driver.get(base() + "/#/");
+            browser.waitFor(By.id("filter-marketplace"));
+
+            // No Japanese case: the list says so plainly.
+            select(browser, "filter-marketplace", "JP");
+            browser.waitUntilText(By.cssSelector(".today-state"), "Nothing needs you");
+            assertThat(text(browser, ".today-state")).isEqualTo("Nothing needs you: no case is due.");
+            assertThat(browser.driver.findElements(By.cssSelector("li.due"))).isEmpty();
+            assertThat(browser.driver.findElement(By.cssSelector("button.more")).isDisplayed()).isFalse();
+            browser.screenshot("12-today-empty");
+
+            // The Italian cases, 20 a page: "More cases" reads the next page with the API's token, until there is none.
+            select(browser, "filter-marketplace", "IT");
+            browser.waitFor(By.cssSelector("li.due"));
+            int clicks = 0;
+            while (true) {
+                new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15)).until(d ->
+                        !text(browser, ".today-state").equals("Loading…"));
+                WebElement more = browser.driver.findElement(By.cssSelector("button.more"));
+                if (!more.isDisplayed()) {
+                    break;
+                }
+                int before = browser.driver.findElements(By.cssSelector("li.due")).size();
+                more.click();
+                clicks++;
+                new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15)).until(d ->
+                        browser.driver.findElements(By.cssSelector("li.due")).size() > before
+                                || !browser.driver.findElement(By.cssSelector("button.more")).isDisplayed());
+                assertThat(clicks).as("pages").isLessThan(30);
+            }
+            List<String> listed = browser.driver.findElements(By.cssSelector("li.due")).stream()
+                    .map(e -> e.getDomAttribute("data-order-id")).toList();
+            assertThat(listed).as("every Italian case once, over more than one page").containsExactlyInAnyOrderElementsOf(italian);
+            assertThat(clicks).isPositive();
+            browser.screenshot("13-today-paged");
+
+            // By status: the claim to answer alone, its countdown in hours as the API counts them.
+            select(browser, "filter-status", "CLAIM_FILED");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15)).until(d ->
+                    browser.driver.findElements(By.cssSelector("li.due")).size() == 1);
+            JsonNode api = get("/cases?marketplace=IT&status=CLAIM_FILED&language=en");
+            assertThat(api.path("cases")).hasSize(1);
+            long hours = api.path("cases").get(0).path("hoursLeft").asLong();
+            assertThat(browser.driver.findElements(By.cssSelector("li.due")).stream().map(e -> e.getDomAttribute("data-order-id")).toList())
+                    .containsExactly(claimed);
+            assertThat(text(browser, "li.due .countdown")).isEqualTo(hours + (hours == 1 ? " hour left" : " hours left"));
+            assertThat(text(browser, "li.due .sentence .text")).isEqualTo(api.path("cases").get(0).path("todo").path("text").asText());
+            browser.screenshot("14-today-claim-filed");
+        }
+    }
+
+    @Test
     void aCaseOpensFromAPastedSpApiOrder() throws Exception {
         JsonNode order = Events.load("evaluate-spapi-v0.json").path("spapiOrder");
         try (Browser browser = Browser.start()) {
