@@ -58,6 +58,18 @@ public interface ClaimDeskConfig {
         /** How often dev mode runs the sweep, as the stack's schedule does (SweepSchedule, hourly by default). */
         @WithDefault("PT1H")
         Duration sweepEvery();
+
+        /** The desk page's files, which dev mode serves at {@code /} beside the API (on AWS: S3 behind CloudFront). */
+        @WithDefault("page")
+        String pageDir();
+
+        /**
+         * The sign-in the page uses locally: none by default (dev mode has no sign-in). The browser test points it at a
+         * local stand-in of Cognito's endpoints: its base URL, and the client id the page sends.
+         */
+        Optional<String> signInDomain();
+
+        Optional<String> signInClientId();
     }
 
     /** What the desk tells Amazon EventBridge (see {@code io.claimdesk.cases.CaseEvents}). */

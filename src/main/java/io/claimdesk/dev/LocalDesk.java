@@ -43,7 +43,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Dev mode's whole desk in one process ({@code ./mvnw quarkus:dev}): every route of {@link Route#ALL} on
- * {@code http://localhost:8080} with the deployed paths and methods, each request handed to its function as API
+ * {@code http://localhost:8080} with the deployed paths and methods, the desk page (the files of {@code page/}) at
+ * {@code http://localhost:8080/} on the same origin, each request handed to its function as API
  * Gateway would hand it (an HTTP API event, payload format 2.0) and answered with the function's status, headers and
  * body; and the sweep on its schedule, as EventBridge would invoke it, plus {@code POST /dev/sweep} to run it now
  * ({@code ?time=} an instant to run it as of). Loopback only, and no sign-in: it is a developer's desk.
@@ -67,6 +68,7 @@ public class LocalDesk {
     private ExecutorService workers;
     private Map<String, Function<JsonNode, Object>> functions;
     private ObjectMapper json;
+    private ClaimDeskConfig config;
 
     /** After the local engine is up and its table created ({@link LocalEngineForDevMode}). */
     void onStart(@Observes @Priority(3000) StartupEvent event, ClaimDeskConfig config, ClaimFunctions desk, ObjectMapper json)
@@ -75,6 +77,7 @@ public class LocalDesk {
             return;
         }
         this.json = json;
+        this.config = config;
         functions = Map.of(
                 CaseTable.EVALUATE_CLAIM, desk::evaluateClaim,
                 CaseTable.RECORD_REFUND, desk::recordRefund,
@@ -90,8 +93,9 @@ public class LocalDesk {
         long every = config.dev().sweepEvery().toMillis();
         schedule = Executors.newSingleThreadScheduledExecutor();
         schedule.scheduleAtFixedRate(() -> sweep(Instant.now()), every, every, TimeUnit.MILLISECONDS);
-        LOG.infof("The desk answers on http://localhost:%d (%s); the sweep runs every %s, or now with POST %s",
-                port(), String.join(", ", Route.ALL.stream().map(Route::key).toList()), config.dev().sweepEvery(), SWEEP_PATH);
+        LOG.infof("The desk answers on http://localhost:%d (%s), its page at http://localhost:%d/; the sweep runs every %s, "
+                + "or now with POST %s", port(), String.join(", ", Route.ALL.stream().map(Route::key).toList()), port(),
+                config.dev().sweepEvery(), SWEEP_PATH);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -128,6 +132,10 @@ public class LocalDesk {
                 return;
             }
             Match match = match(method, path);
+            if (match == null && method.equals(Route.GET)) {
+                page(exchange, path);
+                return;
+            }
             if (match == null) {
                 // What API Gateway answers a request no route takes, a wrong method included.
                 send(exchange, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}");
@@ -143,6 +151,63 @@ public class LocalDesk {
             LOG.errorf(e, "%s %s failed", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
             send(exchange, 500, Map.of("Content-Type", "application/json"), "{\"message\":\"Internal Server Error\"}");
         }
+    }
+
+    /**
+     * The page's Content-Security-Policy: scripts, styles, images and calls from the page's own origin only, no inline
+     * script or style, no plugin, no framing; calls to the sign-in domain besides (the token exchange), when there is
+     * one. infra/template.yaml sends the same from CloudFront with Cognito's domain (TemplateTest compares the two).
+     */
+    public static String contentSecurityPolicy(String signInOrigin) {
+        return "default-src 'self'; connect-src 'self'" + (signInOrigin == null ? "" : " " + signInOrigin)
+                + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    /** The page's file types, and nothing else: a request for any other file is answered as no route. */
+    static final Map<String, String> PAGE_TYPES = Map.of(
+            "html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8",
+            "json", "application/json; charset=utf-8",
+            "svg", "image/svg+xml",
+            "png", "image/png");
+
+    /**
+     * GET of anything the API does not route: the desk page, as CloudFront serves it from its bucket on AWS. {@code /}
+     * (also with the sign-in's {@code ?code=}) is index.html; {@code /config.json} is the page's runtime configuration,
+     * which the deploy script writes on AWS and which here says there is no sign-in (or the configured stand-in's).
+     */
+    private void page(HttpExchange exchange, String rawPath) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Security-Policy", contentSecurityPolicy(config.dev().signInDomain().orElse(null)));
+        headers.put("X-Content-Type-Options", "nosniff");
+        // The sign-in's one-time code travels in the page's address: no other site is told it.
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("Cache-Control", "no-cache");
+        if (rawPath.equals("/config.json")) {
+            ObjectNode runtime = json.createObjectNode();
+            runtime.put("api", "");
+            if (config.dev().signInDomain().isPresent()) {
+                runtime.putObject("signIn").put("domain", config.dev().signInDomain().get())
+                        .put("clientId", config.dev().signInClientId().orElse("local"));
+            } else {
+                runtime.putNull("signIn");
+            }
+            headers.put("Content-Type", PAGE_TYPES.get("json"));
+            send(exchange, 200, headers, json.writeValueAsString(runtime));
+            return;
+        }
+        String name = rawPath.equals("/") ? "index.html" : rawPath.substring(1);
+        java.nio.file.Path root = java.nio.file.Path.of(config.dev().pageDir()).toAbsolutePath().normalize();
+        java.nio.file.Path file = root.resolve(name).normalize();
+        String extension = name.substring(name.lastIndexOf('.') + 1);
+        if (!name.matches("[A-Za-z0-9_/-]+\\.[a-z]+") || !file.startsWith(root) || !PAGE_TYPES.containsKey(extension)
+                || !java.nio.file.Files.isRegularFile(file)) {
+            send(exchange, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}");
+            return;
+        }
+        headers.put("Content-Type", PAGE_TYPES.get(extension));
+        sendBytes(exchange, 200, headers, java.nio.file.Files.readAllBytes(file));
     }
 
     /** A route and the path's order id, as API Gateway matches them: whole segments, a path parameter non-empty. */
@@ -276,7 +341,10 @@ public class LocalDesk {
     }
 
     private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        sendBytes(exchange, status, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sendBytes(HttpExchange exchange, int status, Map<String, String> headers, byte[] bytes) throws IOException {
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {

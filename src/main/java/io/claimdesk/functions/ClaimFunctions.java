@@ -128,7 +128,8 @@ public class ClaimFunctions {
     }
 
     /**
-     * Read-only: with {@code orderId}, the case with its full history and timeline (GET /cases/{orderId}); without,
+     * Read-only: with {@code orderId}, the case with its full history, where the buyer stands today, and its timeline
+     * (GET /cases/{orderId}); without,
      * the cases that need the seller on or before a day, one page at a time (GET /cases). Writes nothing.
      */
     @Funq(CaseTable.CASE_DESK)
@@ -139,6 +140,7 @@ public class ClaimFunctions {
             if (in.orderId() != null) {
                 MDC.put("orderId", in.orderId());
                 ClaimCase c = desk.find(in.orderId());
+                // Where the buyer stands today, in the marketplace's zone, as evaluateClaim says it when given no asOf.
                 return DeskViews.DeskView.of(c, requested != null ? requested : c.facts().marketplace().defaultLanguage(),
                         Instant.now());
             }
@@ -172,6 +174,10 @@ public class ClaimFunctions {
         try {
             // Before the input is read, so that a refused input is logged under its order too; only a valid id.
             logUnder(http ? event.path("pathParameters") : event);
+            if (http) {
+                // Before the body is read: a reader's write is refused whatever it holds.
+                HttpEdge.permit(route, event);
+            }
             JsonNode input = http ? edge.input(route, event) : event;
             logUnder(input);
             // Who made the change, as the case's history records it: the caller API Gateway authenticated, else the function.

@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.claimdesk.cases.CaseDesk;
 import io.claimdesk.policy.ClaimCase;
+import io.claimdesk.policy.ClaimPolicy;
 import io.claimdesk.policy.Language;
 import io.claimdesk.policy.Marketplace;
 import io.claimdesk.policy.Rule;
@@ -23,22 +24,30 @@ public final class DeskViews {
     }
 
     /**
-     * {@code caseView}, {@code timeline} and {@code todos} (what it needs from the seller today, most urgent first) for
-     * one case; {@code cases} and {@code next} for the to-do list.
+     * {@code caseView}, {@code evaluation}, {@code timeline} and {@code todos} (what it needs from the seller today, most
+     * urgent first) for one case; {@code cases} and {@code next} for the to-do list.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DeskView(Views.CaseView caseView, List<TimelineView> timeline, List<TodoView> todos, LocalDate attention,
-                           List<DueCaseView> cases, String next) {
+    public record DeskView(Views.CaseView caseView, Views.EvaluationView evaluation, List<TimelineView> timeline,
+                           List<TodoView> todos, LocalDate attention, List<DueCaseView> cases, String next) {
 
+        /**
+         * One case, and where the buyer stands today in the marketplace's zone as evaluateClaim would say it (phase,
+         * ranked options with their consequences and drafts, explanation), computed from the stored case alone: nothing
+         * is written and the caller resends no facts. The evaluation leaves out the case view, given beside it.
+         */
         static DeskView of(ClaimCase c, Language language, Instant now) {
             Wording wording = Wording.of(language, c.facts().marketplace());
-            return new DeskView(Views.CaseView.of(c, language), Timeline.of(c).stream().map(TimelineView::of).toList(),
-                    Todos.open(c, c.facts().marketplace().dateOf(now)).stream().map(t -> TodoView.of(t, wording, now)).toList(),
+            LocalDate today = c.facts().marketplace().dateOf(now);
+            return new DeskView(Views.CaseView.of(c, language),
+                    Views.EvaluationView.of(c, ClaimPolicy.evaluate(c, today), language).withoutCase(),
+                    Timeline.of(c).stream().map(TimelineView::of).toList(),
+                    Todos.open(c, today).stream().map(t -> TodoView.of(t, wording, now)).toList(),
                     null, null, null);
         }
 
         static DeskView of(CaseDesk.Page page, LocalDate attention, Language language, Instant now) {
-            return new DeskView(null, null, null, attention,
+            return new DeskView(null, null, null, null, attention,
                     page.cases().stream().map(d -> DueCaseView.of(d, language, now)).toList(), page.next());
         }
     }

@@ -34,6 +34,7 @@ public final class FunctionError extends RuntimeException {
     public static int statusOf(RefusalCode code) {
         return switch (code) {
             case VALIDATION_FAILED -> 400;
+            case NOT_ALLOWED -> 403;
             case CASE_NOT_FOUND -> 404;
             case REFUND_ID_CONFLICT -> 409;
             case REFUND_EXCEEDS_REMAINING, INVALID_TRANSITION -> 422;

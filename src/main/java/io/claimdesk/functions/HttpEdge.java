@@ -96,6 +96,60 @@ public class HttpEdge {
         return arn.isTextual() && !arn.asText().isBlank() ? Optional.of(bounded(arn.asText())) : Optional.empty();
     }
 
+    /**
+     * The user pool group whose members may read the desk (the list, a case). The template creates it; an
+     * administrator puts each user in this group or in {@link #RECORDERS}.
+     */
+    public static final String READERS = "desk-readers";
+
+    /** The user pool group whose members may also record: open or update a case, a refund, an arrival, a follow-up. */
+    public static final String RECORDERS = "desk-recorders";
+
+    /**
+     * Refuses, with 403 {@code NOT_ALLOWED}, a signed-in user whose groups do not allow the route: recording takes
+     * {@link #RECORDERS}, reading either group. Only where API Gateway's JWT authorizer ran (the desk API): a machine
+     * signed with IAM is allowed by its IAM policy, and dev mode has no sign-in. A user in no group may do nothing, so
+     * that a user created and not yet placed reads no buyer's case.
+     */
+    static void permit(Route route, JsonNode request) {
+        JsonNode jwt = request.path("requestContext").path("authorizer").path("jwt");
+        if (!jwt.isObject()) {
+            return;
+        }
+        java.util.Set<String> groups = groups(jwt.path("claims").path("cognito:groups"));
+        if (route.records() && !groups.contains(RECORDERS)) {
+            throw new Refusal(io.claimdesk.policy.RefusalCode.NOT_ALLOWED, null, groups.contains(READERS)
+                    ? "you may read the desk but not record: an administrator can add you to the group " + RECORDERS
+                    : "you are in neither desk group: an administrator can add you to " + READERS + " or " + RECORDERS);
+        }
+        if (!groups.contains(READERS) && !groups.contains(RECORDERS)) {
+            throw new Refusal(io.claimdesk.policy.RefusalCode.NOT_ALLOWED, null,
+                    "you are in neither desk group: an administrator can add you to " + READERS + " or " + RECORDERS);
+        }
+    }
+
+    /**
+     * The groups of a {@code cognito:groups} claim. API Gateway's JWT authorizer hands an array claim to the function
+     * as one string, "[desk-readers desk-recorders]"; a JSON array (a direct test, a future format) is read too.
+     */
+    static java.util.Set<String> groups(JsonNode claim) {
+        java.util.Set<String> groups = new java.util.HashSet<>();
+        if (claim.isArray()) {
+            claim.forEach(g -> groups.add(g.asText()));
+        } else if (claim.isTextual()) {
+            String text = claim.asText().trim();
+            if (text.startsWith("[") && text.endsWith("]")) {
+                text = text.substring(1, text.length() - 1);
+            }
+            for (String g : text.split("[\\s,]+")) {
+                if (!g.isEmpty()) {
+                    groups.add(g);
+                }
+            }
+        }
+        return groups;
+    }
+
     /** A name as the history keeps it: printable, and short enough for any item. */
     private static String bounded(String name) {
         String printable = name.replaceAll("\\p{Cntrl}", "");

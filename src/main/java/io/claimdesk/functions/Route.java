@@ -35,6 +35,11 @@ public record Route(String method, String path, String function, boolean body, L
         numbers = Set.copyOf(numbers);
     }
 
+    /** Whether the route records something: every POST does (evaluateClaim opens or updates a case); a GET never does. */
+    public boolean records() {
+        return method.equals(POST);
+    }
+
     /** API Gateway's {@code routeKey}: "POST /cases/{orderId}/refunds". */
     public String key() {
         return method + " " + path;

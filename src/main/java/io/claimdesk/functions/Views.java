@@ -234,6 +234,11 @@ public final class Views {
                     e.options().stream().map(o -> OptionView.of(o, wording)).toList(),
                     SentenceView.of(e.statements(), wording), c.claim() == null ? null : EvidenceView.of(c), CaseView.of(c, language));
         }
+
+        /** The same, without {@code caseView}: for an answer that gives the case beside it (caseDesk). */
+        EvaluationView withoutCase() {
+            return new EvaluationView(orderId, asOf, language, claimWindow, phase, options, explanation, evidence, null);
+        }
     }
 
     /**

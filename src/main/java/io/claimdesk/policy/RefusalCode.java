@@ -6,5 +6,7 @@ public enum RefusalCode {
     CASE_NOT_FOUND,
     REFUND_ID_CONFLICT,
     REFUND_EXCEEDS_REMAINING,
-    INVALID_TRANSITION
+    INVALID_TRANSITION,
+    /** A signed-in user whose groups do not allow the call: a reader recording, or a user in neither desk group. */
+    NOT_ALLOWED
 }

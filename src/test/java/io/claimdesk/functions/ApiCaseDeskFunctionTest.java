@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.claimdesk.testing.Events;
+import io.claimdesk.testing.StoredCase;
 import io.claimdesk.testing.FunctionProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -35,6 +37,29 @@ class ApiCaseDeskFunctionTest {
         assertThat(english.status()).as("an unknown query parameter is ignored").isEqualTo(200);
         assertThat(english.body().path("caseView").path("history").get(0).path("says").get(0).path("text").asText())
                 .isNotEqualTo(french.body().path("caseView").path("history").get(0).path("says").get(0).path("text").asText());
+    }
+
+    @Test
+    void aCaseSaysWhereTheBuyerStandsTodayAsEvaluateClaimWouldWithoutWritingAnything() {
+        String orderId = Events.newOrderId();
+        Fixtures.openCase(functions, orderId);
+        long version = StoredCase.of(orderId).version();
+
+        JsonNode body = ApiGateway.send(ApiGateway.request(CASE, "/cases/" + orderId)).body();
+        JsonNode evaluation = body.path("evaluation");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        assertThat(evaluation.path("asOf").asText()).isEqualTo(today.toString());
+        assertThat(evaluation.has("caseView")).as("the case is given beside it, once").isFalse();
+        assertThat(evaluation.path("claimWindow").path("opensOn").asText()).isEqualTo("2026-03-13");
+        assertThat(StoredCase.of(orderId).version()).as("reading writes nothing").isEqualTo(version);
+
+        // The same as evaluateClaim answers for the same day, with the same facts: nothing is re-sent to get it.
+        JsonNode evaluated = Fixtures.evaluate(functions, Events.evaluate(orderId).put("asOf", today.toString()));
+        for (String field : new String[] {"phase", "options", "explanation", "claimWindow", "language"}) {
+            assertThat(evaluation.path(field).toString()).as(field).isEqualTo(evaluated.path(field).toString());
+        }
+        assertThat(evaluation.path("options").findValuesAsText("kind")).contains("CONTACT_BUYER", "REFUND");
+        assertThat(evaluation.path("options").get(0).path("draft").path("text").asText()).contains(orderId);
     }
 
     @Test

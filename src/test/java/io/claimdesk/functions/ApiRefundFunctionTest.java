@@ -94,6 +94,24 @@ class ApiRefundFunctionTest {
         assertThat(StoredCase.of("never-evaluated-1").exists()).isFalse();
     }
 
+    @Test
+    void aSignedInReaderIsRefused403AndNothingIsWrittenWhileARecorderRecords() {
+        String orderId = Events.newOrderId();
+        Fixtures.openCase(functions, orderId);
+        ObjectNode reader = HttpEdgeTest.signedIn(ROUTE, "/cases/" + orderId + "/refunds", "[" + HttpEdge.READERS + "]")
+                .put("body", Events.refund(orderId).toString());
+        ApiGateway.Answer refused = ApiGateway.send(reader);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.error()).startsWith("NOT_ALLOWED -: you may read the desk but not record");
+        assertThat(StoredCase.of(orderId).refundIds()).as("a refusal writes nothing").isEmpty();
+
+        ObjectNode recorder = HttpEdgeTest.signedIn(ROUTE, "/cases/" + orderId + "/refunds", "[" + HttpEdge.READERS + " "
+                + HttpEdge.RECORDERS + "]").put("body", Events.refund(orderId).toString());
+        ApiGateway.Answer recorded = ApiGateway.send(recorder);
+        assertThat(recorded.status()).isEqualTo(200);
+        assertThat(recorded.body().path("caseView").path("history").get(1).path("by").asText()).isEqualTo("agent@seller.example");
+    }
+
     private String openFbaCase() {
         String orderId = Events.newOrderId();
         Fixtures.evaluate(functions, Events.evaluate(orderId).put("fulfilment", "MARKETPLACE"));

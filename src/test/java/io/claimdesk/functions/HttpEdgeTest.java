@@ -111,4 +111,67 @@ class HttpEdgeTest {
         ((ObjectNode) local.path("requestContext")).remove("authorizer");
         assertThat(HttpEdge.caller(local)).isEmpty();
     }
+
+    /** A request of the desk API as its JWT authorizer hands it on: the token's claims, groups as one bracketed string. */
+    static ObjectNode signedIn(String routeKey, String path, String groups) {
+        ObjectNode request = ApiGateway.request(routeKey, path);
+        ObjectNode claims = ((ObjectNode) request.path("requestContext")).putObject("authorizer").putObject("jwt").putObject("claims");
+        claims.put("email", "agent@seller.example");
+        if (groups != null) {
+            claims.put("cognito:groups", groups);
+        }
+        return request;
+    }
+
+    @Test
+    void aSignedInReaderMayReadButNotRecordAndARecorderMayDoBoth() {
+        for (Route route : Route.ALL) {
+            String path = route.path().replace("{orderId}", "171-5550123-7654321");
+            HttpEdge.permit(route, signedIn(route.key(), path, "[" + HttpEdge.RECORDERS + "]"));
+            if (route.records()) {
+                Refusal refused = catchThrowableOfType(Refusal.class,
+                        () -> HttpEdge.permit(route, signedIn(route.key(), path, "[" + HttpEdge.READERS + "]")));
+                assertThat(refused).as(route.key()).isNotNull();
+                assertThat(refused.code()).isEqualTo(io.claimdesk.policy.RefusalCode.NOT_ALLOWED);
+                assertThat(refused.field()).isNull();
+                assertThat(refused.getMessage()).contains(HttpEdge.RECORDERS);
+            } else {
+                HttpEdge.permit(route, signedIn(route.key(), path, "[" + HttpEdge.READERS + "]"));
+            }
+        }
+        assertThat(Route.ALL.stream().filter(Route::records).map(Route::method)).containsOnly(Route.POST).isNotEmpty();
+    }
+
+    @Test
+    void aSignedInUserInNeitherGroupMayDoNothing() {
+        for (String groups : new String[] {null, "[]", "[desk-admins]", "desk-readers-old"}) {
+            for (Route route : Route.ALL) {
+                Refusal refused = catchThrowableOfType(Refusal.class, () -> HttpEdge.permit(route,
+                        signedIn(route.key(), route.path().replace("{orderId}", "o-1"), groups)));
+                assertThat(refused).as(groups + " " + route.key()).isNotNull();
+                assertThat(refused.code()).isEqualTo(io.claimdesk.policy.RefusalCode.NOT_ALLOWED);
+            }
+        }
+        assertThat(FunctionError.statusOf(io.claimdesk.policy.RefusalCode.NOT_ALLOWED)).isEqualTo(403);
+    }
+
+    @Test
+    void machinesSignedWithIamAndDevModeAreNotSubjectToTheGroups() {
+        Route refunds = Route.ofKey("POST /cases/{orderId}/refunds").orElseThrow();
+        ObjectNode machine = ApiGateway.request(refunds.key(), "/cases/o-1/refunds");
+        HttpEdge.permit(refunds, machine);
+        ObjectNode local = machine.deepCopy();
+        ((ObjectNode) local.path("requestContext")).remove("authorizer");
+        HttpEdge.permit(refunds, local);
+    }
+
+    @Test
+    void theGroupsClaimIsReadAsApiGatewayWritesItAndAsAJsonArray() {
+        assertThat(HttpEdge.groups(Events.JSON.getNodeFactory().textNode("[desk-readers desk-recorders]")))
+                .containsExactlyInAnyOrder("desk-readers", "desk-recorders");
+        assertThat(HttpEdge.groups(Events.JSON.getNodeFactory().textNode("desk-recorders"))).containsExactly("desk-recorders");
+        assertThat(HttpEdge.groups(Events.JSON.createArrayNode().add("desk-readers"))).containsExactly("desk-readers");
+        assertThat(HttpEdge.groups(Events.JSON.getNodeFactory().textNode("[]"))).isEmpty();
+        assertThat(HttpEdge.groups(Events.JSON.missingNode())).isEmpty();
+    }
 }

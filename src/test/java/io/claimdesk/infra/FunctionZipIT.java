@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What Lambda runs: target/function.zip, once the package phase wrote it, as {@code unzip -l} lists it. Production code
- * only: no class of dev mode or of the tests, and no library dev mode could pull in (an HTTP server, a scheduler).
+ * only: no class of dev mode or of the tests, no file of the desk page (S3 serves it on AWS), and no library dev mode
+ * could pull in (an HTTP server, a scheduler).
  */
 class FunctionZipIT {
 
@@ -41,6 +42,16 @@ class FunctionZipIT {
             assertThat(dev.filter(p -> p.toString().endsWith(".class")).count())
                     .as("dev mode's classes exist, and are left out").isPositive();
         }
+    }
+
+    @Test
+    void holdsNoFileOfTheDeskPage() throws IOException {
+        try (Stream<Path> page = Files.walk(Path.of("page"))) {
+            List<String> names = page.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+            assertThat(names).as("the page has files, served by dev mode and S3").contains("index.html", "main.js", "fr.json");
+            assertThat(entries).noneMatch(e -> names.contains(e.substring(e.lastIndexOf('/') + 1)));
+        }
+        assertThat(entries).noneMatch(e -> e.matches(".*\\.(html|js|css)$") || e.startsWith("page/") || e.contains("/labels/"));
     }
 
     @Test

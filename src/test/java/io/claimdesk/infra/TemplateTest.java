@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
  */
 class TemplateTest {
 
-    /** Each API, the security scheme its every route must carry, and that scheme's kind. */
+    /** Each API, and the authorizer its every route must carry. */
     private static final Map<String, String> SCHEME_BY_API = Map.of("DeskApi", "DeskUsers", "MachineApi", "AWS_IAM");
     private static final Pattern ALIAS_URI = Pattern.compile("functions/\\$\\{(\\w+)Aliaslive}/invocations$");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,40 +98,147 @@ class TemplateTest {
     @Test
     void bothApisServeExactlyTheRouteTableEachRouteThroughItsFunctionsAlias() {
         Map<String, String> exports = exportsByFunction();
-        for (String api : SCHEME_BY_API.keySet()) {
-            Map<String, String> routes = new LinkedHashMap<>();
-            operations(api).forEach((key, operation) -> {
-                Map<String, Object> integration = map(operation, "x-amazon-apigateway-integration");
-                assertThat(integration).as(api + " " + key).containsEntry("type", "aws_proxy")
-                        .containsEntry("payloadFormatVersion", "2.0");
-                Matcher alias = ALIAS_URI.matcher((String) map(integration, "uri").get("Fn::Sub"));
-                assertThat(alias.find()).as(api + " " + key + " invokes a function's alias").isTrue();
-                routes.put(key, exports.get(alias.group(1)));
-            });
-            assertThat(routes).as(api).isEqualTo(Route.ALL.stream().collect(Collectors.toMap(Route::key, Route::function)));
-        }
+        Map<String, String> expected = Route.ALL.stream().collect(Collectors.toMap(Route::key, Route::function));
+        Map<String, String> machine = new LinkedHashMap<>();
+        operations("MachineApi").forEach((key, operation) -> {
+            Map<String, Object> integration = map(operation, "x-amazon-apigateway-integration");
+            assertThat(integration).as("MachineApi " + key).containsEntry("type", "aws_proxy")
+                    .containsEntry("payloadFormatVersion", "2.0");
+            Matcher alias = ALIAS_URI.matcher((String) map(integration, "uri").get("Fn::Sub"));
+            assertThat(alias.find()).as("MachineApi " + key + " invokes a function's alias").isTrue();
+            machine.put(key, exports.get(alias.group(1)));
+        });
+        assertThat(machine).as("MachineApi").isEqualTo(expected);
+
+        Map<String, String> desk = new LinkedHashMap<>();
+        deskRoutes().forEach((key, route) -> {
+            String target = (String) map(route, "Target").get("Fn::Sub");
+            Matcher integrationId = Pattern.compile("^integrations/\\$\\{(\\w+)}$").matcher(target);
+            assertThat(integrationId.find()).as("DeskApi " + key + " targets an integration").isTrue();
+            Map<String, Object> integration = properties(integrationId.group(1));
+            assertThat(integration).as("DeskApi " + key).containsEntry("IntegrationType", "AWS_PROXY")
+                    .containsEntry("PayloadFormatVersion", "2.0").containsEntry("ApiId", Map.of("Ref", "DeskApi"));
+            String alias = (String) map(integration, "IntegrationUri").get("Ref");
+            assertThat(alias).as("DeskApi " + key + " invokes a function's alias").endsWith("Aliaslive");
+            desk.put(key, exports.get(alias.replace("Aliaslive", "")));
+        });
+        assertThat(desk).as("DeskApi").isEqualTo(expected);
     }
 
     @Test
     void everyRouteHasAnAuthorizerTheDeskApisTheUserPoolAndTheMachineApisIam() {
-        for (Map.Entry<String, String> api : SCHEME_BY_API.entrySet()) {
-            operations(api.getKey()).forEach((key, operation) -> assertThat(operation.get("security"))
-                    .as(api.getKey() + " " + key + " is not open").isEqualTo(List.of(Map.of(api.getValue(), List.of()))));
-        }
-        Map<String, Object> desk = map(securitySchemes("DeskApi"), "DeskUsers");
-        Map<String, Object> authorizer = map(desk, "x-amazon-apigateway-authorizer");
-        assertThat(authorizer).containsEntry("type", "jwt").containsEntry("identitySource", "$request.header.Authorization");
-        assertThat(map(authorizer, "jwtConfiguration"))
-                .containsEntry("issuer", Map.of("Fn::Sub", "https://cognito-idp.${AWS::Region}.amazonaws.com/${DeskUserPool}"))
-                .containsEntry("audience", List.of(Map.of("Ref", "DeskPageClient")));
+        operations("MachineApi").forEach((key, operation) -> assertThat(operation.get("security"))
+                .as("MachineApi " + key + " is not open").isEqualTo(List.of(Map.of("AWS_IAM", List.of()))));
         assertThat(map(securitySchemes("MachineApi"), "AWS_IAM")).containsEntry("x-amazon-apigateway-authtype", "awsSigv4");
+
+        assertThat(deskRoutes()).isNotEmpty();
+        for (Map<String, Object> route : ofType("AWS::ApiGatewayV2::Route").stream().map(r -> map(r, "Properties")).toList()) {
+            assertThat(route).as(route.get("RouteKey") + " is not open").containsEntry("AuthorizationType", "JWT")
+                    .containsEntry("AuthorizerId", Map.of("Ref", "DeskUsers"));
+        }
+        Map<String, Object> authorizer = properties("DeskUsers");
+        assertThat(authorizer).containsEntry("AuthorizerType", "JWT").containsEntry("ApiId", Map.of("Ref", "DeskApi"))
+                .containsEntry("IdentitySource", List.of("$request.header.Authorization"));
+        assertThat(map(authorizer, "JwtConfiguration"))
+                .containsEntry("Issuer", Map.of("Fn::Sub", "https://cognito-idp.${AWS::Region}.amazonaws.com/${DeskUserPool}"))
+                .containsEntry("Audience", List.of(Map.of("Ref", "DeskPageClient")));
+        // Every API of the stack is one of the two, and no route anywhere goes without an authorizer.
+        assertThat(ofType("AWS::ApiGatewayV2::Api")).hasSize(2);
     }
 
     @Test
-    void theUserPoolTakesNoSelfSignUpAndThePagesClientKeepsNoSecret() {
+    void theUserPoolTakesNoSelfSignUpAndThePagesClientKeepsNoSecretAndTakesTheCodeFlowOnly() {
         assertThat(map(properties("DeskUserPool"), "AdminCreateUserConfig")).containsEntry("AllowAdminCreateUserOnly", true);
-        assertThat(properties("DeskPageClient")).containsEntry("GenerateSecret", false)
-                .containsEntry("UserPoolId", Map.of("Ref", "DeskUserPool"));
+        Map<String, Object> client = properties("DeskPageClient");
+        assertThat(client).containsEntry("GenerateSecret", false).containsEntry("UserPoolId", Map.of("Ref", "DeskUserPool"))
+                .containsEntry("AllowedOAuthFlowsUserPoolClient", true)
+                .containsEntry("AllowedOAuthFlows", List.of("code"))
+                .containsEntry("ExplicitAuthFlows", List.of("ALLOW_REFRESH_TOKEN_AUTH"))
+                .containsEntry("SupportedIdentityProviders", List.of("COGNITO"));
+        assertThat(strings(client.get("AllowedOAuthScopes"))).contains("openid").doesNotContain("aws.cognito.signin.user.admin");
+        Object pageOrigin = Map.of("Fn::Sub", "https://${PageDistribution.DomainName}/");
+        assertThat(client).as("sign-in returns to the page's origin, and only there")
+                .containsEntry("CallbackURLs", List.of(pageOrigin)).containsEntry("LogoutURLs", List.of(pageOrigin));
+        assertThat(properties("DeskSignInDomain")).containsEntry("UserPoolId", Map.of("Ref", "DeskUserPool"));
+    }
+
+    @Test
+    void theTwoGroupsAreTheOnesTheEdgeReads() {
+        assertThat(ofType("AWS::Cognito::UserPoolGroup").stream().map(g -> map(g, "Properties"))
+                .peek(g -> assertThat(g).containsEntry("UserPoolId", Map.of("Ref", "DeskUserPool")))
+                .map(g -> g.get("GroupName")).toList())
+                .containsExactlyInAnyOrder(io.claimdesk.functions.HttpEdge.READERS, io.claimdesk.functions.HttpEdge.RECORDERS);
+    }
+
+    @Test
+    void thePagesBucketIsPrivateAndReadOnlyByTheDistributionThroughItsOriginAccessControl() {
+        Map<String, Object> bucket = properties("PageBucket");
+        assertThat(map(bucket, "PublicAccessBlockConfiguration")).isEqualTo(Map.of("BlockPublicAcls", true,
+                "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true));
+        assertThat(bucket).doesNotContainKeys("WebsiteConfiguration", "AccessControl", "CorsConfiguration");
+        assertThat(maps(map(bucket, "OwnershipControls").get("Rules"))).containsExactly(Map.of("ObjectOwnership", "BucketOwnerEnforced"));
+
+        List<Map<String, Object>> statements = maps(map(properties("PageBucketPolicy"), "PolicyDocument").get("Statement"));
+        List<Map<String, Object>> allowed = statements.stream().filter(st -> "Allow".equals(st.get("Effect"))).toList();
+        assertThat(allowed).singleElement().satisfies(st -> {
+            assertThat(st).containsEntry("Principal", Map.of("Service", "cloudfront.amazonaws.com"))
+                    .containsEntry("Action", "s3:GetObject");
+            assertThat(st.get("Condition")).isEqualTo(Map.of("StringEquals", Map.of("aws:SourceArn",
+                    Map.of("Fn::Sub", "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${PageDistribution}"))));
+        });
+        assertThat(statements).anySatisfy(st -> assertThat(st).containsEntry("Effect", "Deny")
+                .containsEntry("Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))));
+        assertThat(ofType("AWS::S3::BucketPolicy")).hasSize(1);
+
+        Map<String, Object> page = origin("page");
+        assertThat(page).containsEntry("DomainName", Map.of("Fn::GetAtt", List.of("PageBucket", "RegionalDomainName")))
+                .containsEntry("OriginAccessControlId", Map.of("Fn::GetAtt", List.of("PageOriginAccessControl", "Id")));
+        assertThat(map(properties("PageOriginAccessControl"), "OriginAccessControlConfig"))
+                .containsEntry("OriginAccessControlOriginType", "s3").containsEntry("SigningBehavior", "always");
+        Map<String, Object> fallback = map(distribution(), "DefaultCacheBehavior");
+        assertThat(fallback).containsEntry("TargetOriginId", "page").containsEntry("ViewerProtocolPolicy", "redirect-to-https")
+                .containsEntry("ResponseHeadersPolicyId", Map.of("Ref", "PageHeaders"));
+    }
+
+    @Test
+    void theDistributionRoutesTheApisPathsToTheDeskApiUncachedWithEveryViewerHeaderButHost() {
+        assertThat(origin("api")).containsEntry("DomainName", Map.of("Fn::Sub", "${DeskApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}"));
+        Map<String, Map<String, Object>> behaviours = new LinkedHashMap<>();
+        maps(distribution().get("CacheBehaviors")).forEach(b -> behaviours.put((String) b.get("PathPattern"), b));
+        assertThat(behaviours.keySet()).containsExactlyInAnyOrder("/claims/*", "/cases*");
+        for (Route route : Route.ALL) {
+            String path = route.path().replace("{orderId}", "171-5550123-7654321");
+            assertThat(behaviours.keySet()).as(route.key()).anyMatch(pattern -> path.matches(pattern.replace("*", ".*")));
+        }
+        behaviours.forEach((pattern, behaviour) -> assertThat(behaviour).as(pattern)
+                .containsEntry("TargetOriginId", "api")
+                .containsEntry("CachePolicyId", CACHING_DISABLED)
+                .containsEntry("OriginRequestPolicyId", ALL_VIEWER_EXCEPT_HOST_HEADER)
+                .containsEntry("ViewerProtocolPolicy", "https-only")
+                .containsEntry("AllowedMethods", List.of("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE")));
+        // What the page's files are named must never be taken for the API's: page/ holds no cases* or claims/.
+        assertThat(new java.io.File("page").list()).noneMatch(name -> name.startsWith("cases") || name.equals("claims"));
+    }
+
+    @Test
+    void thePagesContentSecurityPolicyIsTheOneTheLocalDeskSendsWithCognitosDomain() {
+        Map<String, Object> headers = map(map(properties("PageHeaders"), "ResponseHeadersPolicyConfig"), "SecurityHeadersConfig");
+        Map<String, Object> csp = map(headers, "ContentSecurityPolicy");
+        assertThat(csp).containsEntry("Override", true);
+        assertThat(csp.get("ContentSecurityPolicy")).isEqualTo(Map.of("Fn::Sub", io.claimdesk.dev.LocalDesk.contentSecurityPolicy(
+                "https://${DeskSignInDomain}.auth.${AWS::Region}.amazoncognito.com")));
+        assertThat(map(headers, "ReferrerPolicy")).containsEntry("ReferrerPolicy", "no-referrer");
+    }
+
+    @Test
+    void theOutputsGiveTheDeployScriptWhatItWrites() throws IOException {
+        Map<String, Object> outputs = map(template, "Outputs");
+        String script = java.nio.file.Files.readString(java.nio.file.Path.of("infra", "deploy-page.sh"));
+        for (String output : List.of("PageUrl", "PageBucketName", "PageDistributionId", "SignInDomain", "DeskUserPoolId",
+                "DeskPageClientId")) {
+            assertThat(outputs).containsKey(output);
+            assertThat(script).as("infra/deploy-page.sh reads " + output).contains(output);
+        }
     }
 
     @Test
@@ -145,7 +252,14 @@ class TemplateTest {
             }
             String alias = (String) map(p, "FunctionName").get("Ref");
             List<?> sub = (List<?>) map(p, "SourceArn").get("Fn::Sub");
-            Matcher m = Pattern.compile("\\$\\{__Stage__}/(GET|POST)(/.*)$").matcher((String) sub.get(0));
+            String arn = (String) sub.get(0);
+            // The desk API's permissions give the route's path as a variable of their Sub.
+            for (Map.Entry<?, ?> variable : ((Map<?, ?>) sub.get(1)).entrySet()) {
+                if (variable.getValue() instanceof String text && !variable.getKey().equals("__Stage__")) {
+                    arn = arn.replace("${" + variable.getKey() + "}", text);
+                }
+            }
+            Matcher m = Pattern.compile("\\$\\{__Stage__}/(GET|POST)(/.*)$").matcher(arn);
             assertThat(m.find()).isTrue();
             String api = (String) ((Map<?, ?>) ((Map<?, ?>) sub.get(1)).get("__ApiId__")).get("Ref");
             granted.add(api + " " + exports.get(alias.replace("Aliaslive", "")) + " " + m.group(1) + " " + m.group(2));
@@ -256,6 +370,10 @@ class TemplateTest {
         collectStatements(resources, statements);
         assertThat(statements).isNotEmpty();
         for (Map<String, Object> statement : statements) {
+            if ("Deny".equals(statement.get("Effect"))) {
+                // A deny takes away; it may name every action (the page bucket refuses anything but TLS).
+                continue;
+            }
             List<String> actions = strings(statement.get("Action"));
             assertThat(actions).noneMatch(a -> a.equals("*") || a.endsWith(":*"));
             if ("*".equals(statement.get("Resource"))) {
@@ -385,6 +503,29 @@ class TemplateTest {
     }
 
     // ---------------------------------------------------------------- template navigation
+
+    private static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+    private static final String ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+
+    /** The desk API's routes by route key. */
+    private static Map<String, Map<String, Object>> deskRoutes() {
+        Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
+        for (Map<String, Object> route : ofType("AWS::ApiGatewayV2::Route")) {
+            Map<String, Object> p = map(route, "Properties");
+            if (Map.of("Ref", "DeskApi").equals(p.get("ApiId"))) {
+                routes.put((String) p.get("RouteKey"), p);
+            }
+        }
+        return routes;
+    }
+
+    private static Map<String, Object> distribution() {
+        return map(properties("PageDistribution"), "DistributionConfig");
+    }
+
+    private static Map<String, Object> origin(String id) {
+        return maps(distribution().get("Origins")).stream().filter(o -> id.equals(o.get("Id"))).findFirst().orElseThrow();
+    }
 
     /** Lambda function logical id → its export. */
     private static Map<String, String> exportsByFunction() {

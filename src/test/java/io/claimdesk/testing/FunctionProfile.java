@@ -138,4 +138,15 @@ public abstract class FunctionProfile implements QuarkusTestProfile {
             return config;
         }
     }
+
+    /**
+     * The local desk with sign-in, as on AWS: the page signs in against a local stand-in of Cognito's hosted sign-in
+     * ({@link CognitoStandIn}) before it calls the API.
+     */
+    public static class LocalDeskSignIn extends LocalDesk {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(LocalDynamoDb.class), new TestResourceEntry(CognitoStandIn.class));
+        }
+    }
 }
