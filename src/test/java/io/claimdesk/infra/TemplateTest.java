@@ -220,7 +220,7 @@ class TemplateTest {
                 if (actions.contains("dynamodb:Query")) {
                     assertThat(actions).as(function + ": Query sits alone, on its one index").containsExactly("dynamodb:Query");
                     assertThat(statement.get("Resource")).isEqualTo(Map.of("Fn::Sub",
-                            "${CaseTable.Arn}/index/" + CaseTable.INDEX_BY_FUNCTION.get(export).indexName()));
+                            "${CaseTable.Arn}/index/" + CaseTable.INDEX_BY_FUNCTION.get(export)));
                 } else if (actions.stream().anyMatch(a -> a.startsWith("dynamodb:"))) {
                     assertThat(statement.get("Resource")).as(function).isEqualTo(Map.of("Fn::GetAtt", List.of("CaseTable", "Arn")));
                 }
