@@ -85,11 +85,18 @@ public abstract class FunctionProfile implements QuarkusTestProfile {
         }
     }
 
-    /** spapiNotifications, SP-API notifications from an SQS queue. */
+    /** spapiNotifications, SP-API notifications from an SQS queue, with {@link FaultInjector} on the DynamoDB client. */
     public static class SpApiNotifications extends FunctionProfile {
         @Override
         protected String export() {
             return CaseTable.SPAPI_NOTIFICATIONS;
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("quarkus.dynamodb.interceptors", "io.claimdesk.cases.RoundTrips,io.claimdesk.testing.FaultInjector");
+            return config;
         }
     }
 
