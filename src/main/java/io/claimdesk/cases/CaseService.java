@@ -239,6 +239,10 @@ public class CaseService {
      * before that day (never a Scan), lets the policy handle each, and stops after the configured number
      * of cases or time; what is left stays due and is picked up by the next run. Each case is written
      * with its own conditional write, so a run cut short, or run twice, never handles a case twice.
+     * <p>Then it adopts cases stored before the to-do list: one Query per shard of {@link CaseTable#LEGACY_DUE_SHARDS}
+     * whatever their day, earliest first, each case handled as any due case and written back under today's index
+     * attributes, which takes it out of those shards. No migration step: they empty themselves, a page per shard per
+     * run, and once empty they cost one Query each that finds nothing.
      */
     public SweepReport sweep(Instant time, String by) {
         long started = System.nanoTime();
@@ -249,10 +253,14 @@ public class CaseService {
                 .max(LocalDate::compareTo).orElseThrow();
         int examined = 0;
         int closed = 0;
+        int adopted = 0;
         List<String> changed = new ArrayList<>();
         boolean complete = true;
+        List<String> shards = new ArrayList<>(CaseTable.allShards());
+        shards.addAll(CaseTable.LEGACY_DUE_SHARDS);
         shards:
-        for (String shard : CaseTable.allShards()) {
+        for (String shard : shards) {
+            boolean legacy = CaseTable.LEGACY_DUE_SHARDS.contains(shard);
             Map<String, AttributeValue> next = null;
             do {
                 if (examined >= maxCases || System.nanoTime() - started > budgetNanos) {
@@ -260,34 +268,41 @@ public class CaseService {
                     break shards;
                 }
                 int limit = Math.min(config.sweep().pageSize(), maxCases - examined);
-                CaseStore.DuePage page = store.due(shard, latestDay, limit, next);
+                CaseStore.DuePage page = store.due(shard, legacy ? CaseStore.LAST_DAY : latestDay, limit, next);
                 for (ClaimCase c : page.cases()) {
                     examined++;
-                    ClaimCase after = attend(c, time, by);
-                    if (after != null) {
+                    ClaimCase after = attend(c, time, by, legacy);
+                    if (after != null && after.history().size() > c.history().size()) {
                         changed.add(c.orderId());
                         if (after.status() == CaseStatus.CLOSED) {
                             closed++;
                         }
                     }
+                    if (legacy && after != null) {
+                        adopted++;
+                    }
                 }
                 next = page.next();
             } while (next != null);
         }
-        LOG.infof("sweep as of %s: examined %d, changed %d, closed %d, complete %s", time, examined, changed.size(), closed,
-                complete);
+        LOG.infof("sweep as of %s: examined %d, changed %d, closed %d, adopted %d case(s) stored before the to-do list, complete %s",
+                time, examined, changed.size(), closed, adopted, complete);
         return new SweepReport(time, examined, changed.size(), closed, complete, List.copyOf(changed));
     }
 
-    /** Handles one due case; returns the case after this run's change, or null when it changed nothing. */
-    private ClaimCase attend(ClaimCase c, Instant time, String by) {
+    /**
+     * Handles one due case; returns the case after this run's write, or null when it wrote nothing. A case stored before
+     * the to-do list is written even when nothing is due, to move it under today's index attributes.
+     */
+    private ClaimCase attend(ClaimCase c, Instant time, String by, boolean adopt) {
         try {
             return change(c.orderId(), by, c, (current, stamp) -> {
                 if (current.isEmpty()) {
                     return new Decision<>(null, (saved, ours) -> null);
                 }
                 ClaimCase.Transition t = current.get().attend(current.get().facts().marketplace().dateOf(time), stamp);
-                return new Decision<>(t.changed() ? t.after() : null, (saved, ours) -> ours ? saved : null);
+                ClaimCase toSave = t.changed() ? t.after() : adopt && current.get().version() == c.version() ? current.get() : null;
+                return new Decision<>(toSave, (saved, ours) -> ours ? saved : null);
             });
         } catch (StaleCase e) {
             // Leave it due: the next run sees it again.

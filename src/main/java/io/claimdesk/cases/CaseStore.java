@@ -117,7 +117,11 @@ public class CaseStore {
                 index.dayAttribute(), CaseItems.s(on.toString()));
     }
 
+    /** A bound past any day a case is due on: its ISO text sorts after theirs ({@code LocalDate.MAX}'s would not). */
+    public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
     /** The sweep's page of cases due on or before {@code dueBy} in one shard of the due index. */
+
     public DuePage due(String shard, LocalDate dueBy, int limit, Map<String, AttributeValue> startAfter) {
         return page(CaseTable.Index.DUE, shard, dueBy, limit, startAfter);
     }

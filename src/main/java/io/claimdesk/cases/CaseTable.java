@@ -36,8 +36,11 @@ public final class CaseTable {
      * an ISO date ({@code yyyy-MM-dd}, which sorts as dates do).
      */
     public enum Index {
-        /** The sweep's: the day a case next needs the sweep (an attention, or an announcement still to publish). */
-        DUE("dueIndex", "dueShard", "dueOn", "due"),
+        /**
+         * The sweep's: the day a case next needs the sweep (an attention, or an announcement still to publish). Its
+         * shards are named apart from those written before the to-do list ({@link #LEGACY_DUE_SHARDS}).
+         */
+        DUE("dueIndex", "dueShard", "dueOn", "sweep"),
         /** The to-do list's: the first day a case needs the seller ({@code Todos.listedFrom}). */
         TODO("todoIndex", "todoShard", "todoOn", "todo");
 
@@ -91,6 +94,13 @@ public final class CaseTable {
 
     /** Every change of a case is on the table's stream, the item before and after it: what publishChanges reads. */
     public static final StreamViewType STREAM_VIEW = StreamViewType.NEW_AND_OLD_IMAGES;
+
+    /**
+     * The due index's shards as written before the to-do list: a case still under one of them was stored without the
+     * to-do index's attributes. The sweep reads them whatever the day and writes each case back under today's
+     * attributes, so they empty themselves ({@code CaseService#sweep}).
+     */
+    public static final List<String> LEGACY_DUE_SHARDS = IntStream.range(0, SHARDS).mapToObj(i -> "due-" + i).toList();
 
     /** Epoch seconds after which DynamoDB may delete a long-closed case. */
     public static final String TTL_ATTRIBUTE = "expiresAt";

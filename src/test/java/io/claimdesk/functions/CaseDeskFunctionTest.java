@@ -3,6 +3,7 @@ package io.claimdesk.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.cases.CaseTable;
+import io.claimdesk.policy.Marketplace;
 import io.claimdesk.testing.DynamoDbCalls;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
@@ -24,59 +26,88 @@ import org.junit.jupiter.api.Test;
 
 /**
  * caseDesk, exported and driven through the Lambda mock event server against the local engine: one case in one
- * GetItem, and the attention list from the due index, one Query per shard per page at most, paged by an opaque
- * token. The cases of the list are ordered in 2024: a listing up to 2024-12-31 holds their window openings and
- * nothing else; every fifth has a claim recorded today, whose answer is due today. The other functions are called
- * as Java to prepare them.
+ * GetItem, and the to-do list from the to-do index, one Query per shard per page at most, paged by an opaque token,
+ * most urgent first within a page. The list's cases were ordered over the last month in three marketplaces, each
+ * reported today: the claim window of most has opened (R6); every fifth has a claim filed yesterday, to answer by the
+ * start of tomorrow (R9); every fifth but one was refunded today, so needs nothing until its window opens, if it has
+ * not yet. The other functions are called as Java to prepare them.
  */
 @QuarkusTest
 @TestProfile(FunctionProfile.CaseDesk.class)
 class CaseDeskFunctionTest {
 
-    /** Cases ordered on 2024-01-01 + i, delivery by 5 days later: each window opens on 2024-01-09 + i. */
     static final int CASES = 25;
-    static final String BY = "2024-12-31";
+    private static final List<String> MARKETPLACES = List.of("FR", "DE", "US");
 
     @Inject
     ClaimFunctions functions;
 
-    /** The window openings due in 2024, and the claims whose answer is due today. */
-    private static final List<String> ORDERS = new ArrayList<>();
-    private static final List<String> CLAIMED = new ArrayList<>();
-    private static final List<String> MARKETPLACES = List.of("FR", "DE", "US");
-
-    private static ObjectNode order(String orderId, int i) {
-        String marketplace = MARKETPLACES.get(i % MARKETPLACES.size());
-        LocalDate ordered = LocalDate.parse("2024-01-01").plusDays(i);
-        ObjectNode event = Events.evaluate(orderId).put("marketplace", marketplace)
-                .put("currency", marketplace.equals("US") ? "USD" : "EUR")
-                .put("orderDate", ordered.toString()).put("maxDeliveryDate", ordered.plusDays(5).toString());
-        event.remove("reportedOn");
-        event.remove("asOf");
-        return event;
+    /** What the test made of each case of the list: what it needs from the seller, from which day. */
+    record Made(String orderId, Marketplace marketplace, String kind, LocalDate listedFrom, LocalDate dueOn) {
+        boolean listedOn(LocalDate day) {
+            return kind != null && !listedFrom.isAfter(day);
+        }
     }
+
+    private static final List<Made> MADE = new ArrayList<>();
 
     @BeforeAll
-    static void noCasesYet() {
-        ORDERS.clear();
-        CLAIMED.clear();
+    static void nothingMadeYet() {
+        MADE.clear();
     }
 
+    /**
+     * Case {@code i}: ordered {@code 30 - i} days ago in its marketplace, due 5 days later, so its window opens
+     * {@code 22 - i} days ago (3 days after the due day, R6), in the future for the last two.
+     */
     private void prepare() {
-        if (!ORDERS.isEmpty()) {
+        if (!MADE.isEmpty()) {
             return;
         }
         for (int i = 0; i < CASES; i++) {
             String orderId = Events.newOrderId();
-            ObjectNode event = order(orderId, i);
+            Marketplace marketplace = Marketplace.valueOf(MARKETPLACES.get(i % MARKETPLACES.size()));
+            LocalDate today = marketplace.dateOf(Instant.now());
+            LocalDate ordered = today.minusDays(30 - i);
+            LocalDate opens = ordered.plusDays(8);
+            ObjectNode event = Events.evaluate(orderId).put("marketplace", marketplace.name())
+                    .put("currency", marketplace.currency().getCurrencyCode())
+                    .put("orderDate", ordered.toString()).put("maxDeliveryDate", ordered.plusDays(5).toString())
+                    .put("reportedOn", today.toString());
+            event.remove("asOf");
             if (i % 5 == 4) {
-                event.putObject("claim").put("filedOn", LocalDate.parse("2024-01-01").plusDays(i + 20).toString());
-                CLAIMED.add(orderId);
+                event.putObject("claim").put("filedOn", today.minusDays(1).toString());
+                Answers.json(functions.evaluateClaim(event));
+                // Filed on a day only: from the start of that day, 48 hours (R9).
+                MADE.add(new Made(orderId, marketplace, "ANSWER_CLAIM", today, today.plusDays(1)));
+            } else if (i % 5 == 3) {
+                Answers.json(functions.evaluateClaim(event));
+                Answers.json(functions.recordRefund(Events.refund(orderId).put("refundId", "r-" + i)
+                        .put("currency", marketplace.currency().getCurrencyCode()).put("refundedOn", today.toString())));
+                MADE.add(opens.isAfter(today) ? new Made(orderId, marketplace, "CLAIM_WINDOW_OPENED", opens, opens)
+                        : new Made(orderId, marketplace, null, null, null));
             } else {
-                ORDERS.add(orderId);
+                Answers.json(functions.evaluateClaim(event));
+                MADE.add(opens.isAfter(today) ? new Made(orderId, marketplace, "ANSWER_BUYER", today, today)
+                        : new Made(orderId, marketplace, "CLAIM_WINDOW_OPENED", opens, opens));
             }
-            Answers.json(functions.evaluateClaim(event));
         }
+    }
+
+    /** The cases made for the list that need the seller on {@code day} (null: each on its own today), and of {@code marketplace}. */
+    private static List<String> expected(LocalDate day, String marketplace) {
+        return MADE.stream().filter(m -> m.listedOn(day != null ? day : m.marketplace().dateOf(Instant.now())))
+                .filter(m -> marketplace == null || m.marketplace().name().equals(marketplace)).map(Made::orderId).toList();
+    }
+
+    /** Only the cases this class made for the list (other tests of the class open cases too). */
+    private static List<JsonNode> ours(List<JsonNode> cases) {
+        List<String> made = MADE.stream().map(Made::orderId).toList();
+        return cases.stream().filter(c -> made.contains(c.path("orderId").asText())).toList();
+    }
+
+    private static Made made(JsonNode entry) {
+        return MADE.stream().filter(m -> m.orderId().equals(entry.path("orderId").asText())).findFirst().orElseThrow();
     }
 
     private static JsonNode list(Consumer<ObjectNode> query) {
@@ -86,13 +117,14 @@ class CaseDeskFunctionTest {
     }
 
     /** Every page of a listing: the cases, and the DynamoDB calls of each page. */
-    private record Listing(List<JsonNode> cases, List<List<String>> callsPerPage, List<Integer> pageSizes) {
+    private record Listing(List<JsonNode> cases, List<List<String>> callsPerPage, List<Integer> pageSizes, List<List<JsonNode>> pages) {
     }
 
     private static Listing all(Consumer<ObjectNode> query) {
         List<JsonNode> cases = new ArrayList<>();
         List<List<String>> calls = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
+        List<List<JsonNode>> pages = new ArrayList<>();
         String next = null;
         do {
             String token = next;
@@ -105,10 +137,13 @@ class CaseDeskFunctionTest {
             });
             calls.add(DynamoDbCalls.calls());
             sizes.add(page.path("cases").size());
-            page.path("cases").forEach(cases::add);
+            List<JsonNode> onPage = new ArrayList<>();
+            page.path("cases").forEach(onPage::add);
+            cases.addAll(onPage);
+            pages.add(onPage);
             next = page.path("next").isTextual() ? page.path("next").asText() : null;
         } while (next != null);
-        return new Listing(cases, calls, sizes);
+        return new Listing(cases, calls, sizes, pages);
     }
 
     @Test
@@ -153,82 +188,98 @@ class CaseDeskFunctionTest {
     }
 
     @Test
-    void theAttentionListHoldsEveryDueCaseOnceInDueDateOrderWithAtMostOneQueryPerShardPerPage() {
+    void theToDoListHoldsEveryCaseThatNeedsTheSellerOnceMostUrgentFirstWithAtMostOneQueryPerShardPerPage() {
         prepare();
-        Listing listing = all(q -> q.put("attention", BY).put("limit", 10));
+        Listing listing = all(q -> q.put("limit", 7));
 
-        List<String> orders = listing.cases().stream().map(c -> c.path("orderId").asText()).toList();
-        assertThat(orders).containsExactlyInAnyOrderElementsOf(ORDERS);
-        assertThat(listing.cases()).extracting(c -> c.path("dueOn").asText()).isSorted();
-        assertThat(listing.pageSizes()).allSatisfy(size -> assertThat(size).isBetween(0, 10));
+        List<JsonNode> cases = ours(listing.cases());
+        assertThat(cases).extracting(c -> c.path("orderId").asText()).containsExactlyInAnyOrderElementsOf(expected(null, null));
+        assertThat(listing.pageSizes()).allSatisfy(size -> assertThat(size).isBetween(0, 7));
         assertThat(listing.callsPerPage()).allSatisfy(calls -> {
             assertThat(calls).as("never a Scan, never a GetItem").containsOnly("Query");
-            assertThat(calls.size()).as("one Query per shard at most").isLessThanOrEqualTo(CaseTable.DUE_SHARDS);
+            assertThat(calls.size()).as("one Query per shard at most").isLessThanOrEqualTo(CaseTable.SHARDS);
         });
         // The budget, as bench/README.md reports it.
-        System.out.printf("caseDesk budget: %d due cases, limit 10: %d page(s) of %s case(s), Queries per page %s%n",
-                orders.size(), listing.pageSizes().size(), listing.pageSizes(), listing.callsPerPage().stream().map(List::size).toList());
+        System.out.printf("caseDesk budget: %d cases to do, limit 7: %d page(s) of %s case(s), Queries per page %s%n",
+                listing.cases().size(), listing.pageSizes().size(), listing.pageSizes(), listing.callsPerPage().stream().map(List::size).toList());
         assertThat(listing.callsPerPage().stream().flatMap(List::stream)).allSatisfy(op ->
                 assertThat(CaseTable.ACTIONS_BY_FUNCTION.get(CaseTable.CASE_DESK)).contains("dynamodb:" + op));
+        for (List<JsonNode> page : listing.pages()) {
+            // Most urgent first: the days of deadlines in different zones keep the order of their instants.
+            assertThat(page).extracting(c -> c.path("dueOn").asText()).as("a page, most urgent first").isSorted();
+        }
+        for (JsonNode entry : cases) {
+            Made made = made(entry);
+            assertThat(entry.path("attention").asText()).as(made.toString()).isEqualTo(made.kind());
+            assertThat(entry.path("dueOn").asText()).as(made.toString()).isEqualTo(made.dueOn().toString());
+            assertThat(entry.path("marketplace").asText()).isEqualTo(made.marketplace().name());
+            assertThat(entry.path("todo").path("text").asText()).isNotBlank().doesNotContain("[R").doesNotContain("{");
+            assertThat(entry.path("rules").toString()).isEqualTo("[\"" + entry.path("todo").path("rule").asText() + "\"]");
+        }
 
-        JsonNode first = listing.cases().get(0);
-        assertThat(first.path("orderId").asText()).isEqualTo(ORDERS.get(0));
-        assertThat(first.path("dueOn").asText()).isEqualTo("2024-01-09");
-        assertThat(first.path("attention").asText()).isEqualTo("CLAIM_WINDOW_OPENS");
-        assertThat(first.path("todo").path("text").asText()).as("FR: in French").startsWith("La période de réclamation s'est ouverte le 9 janvier 2024");
-        assertThat(first.path("todo").path("rule").asText()).isEqualTo("R6");
-        assertThat(first.path("rules").toString()).isEqualTo("[\"R6\"]");
-        JsonNode german = listing.cases().stream().filter(c -> c.path("marketplace").asText().equals("DE")).findFirst().orElseThrow();
-        assertThat(german.path("todo").path("text").asText()).as("DE: in German").startsWith("Der Antragszeitraum hat am ").contains(". Januar 2024 begonnen");
-        assertThat(listing.cases()).noneMatch(c -> CLAIMED.contains(c.path("orderId").asText()));
+        JsonNode opened = cases.stream().filter(c -> c.path("attention").asText().equals("CLAIM_WINDOW_OPENED")
+                && c.path("marketplace").asText().equals("FR")).findFirst().orElseThrow();
+        assertThat(opened.path("todo").path("rule").asText()).isEqualTo("R6");
+        assertThat(opened.path("todo").path("text").asText()).as("FR: in French").startsWith("La période de réclamation s'est ouverte le ");
+        JsonNode german = cases.stream().filter(c -> c.path("attention").asText().equals("CLAIM_WINDOW_OPENED")
+                && c.path("marketplace").asText().equals("DE")).findFirst().orElseThrow();
+        assertThat(german.path("todo").path("text").asText()).as("DE: in German").startsWith("Der Antragszeitraum hat am ");
 
-        List<JsonNode> today = all(q -> q.put("limit", 7)).cases();
-        assertThat(today).extracting(c -> c.path("orderId").asText()).containsAll(ORDERS).containsAll(CLAIMED);
-        JsonNode claimed = today.stream().filter(c -> CLAIMED.get(0).equals(c.path("orderId").asText())).findFirst().orElseThrow();
+        JsonNode claimed = cases.stream().filter(c -> c.path("attention").asText().equals("ANSWER_CLAIM")).findFirst().orElseThrow();
+        Made claim = made(claimed);
         assertThat(claimed.path("status").asText()).isEqualTo("CLAIM_FILED");
-        assertThat(claimed.path("attention").asText()).isEqualTo("CLAIM_RESPONSE_DUE");
-        // filed on 2024-01-25, written as the case's marketplace writes a date
-        String filedOn = java.util.Map.of("FR", "25 janvier 2024", "DE", "25. Januar 2024", "US", "January 25, 2024")
-                .get(claimed.path("marketplace").asText());
-        assertThat(claimed.path("todo").path("rule").asText()).isEqualTo("R6");
-        assertThat(claimed.path("todo").path("text").asText()).contains(filedOn).doesNotContain("[R");
+        assertThat(claimed.path("todo").path("rule").asText()).isEqualTo("R9");
+        assertThat(Instant.parse(claimed.path("dueAt").asText())).isEqualTo(claim.dueOn().atStartOfDay(claim.marketplace().zone()).toInstant());
+        assertThat(claimed.path("hoursLeft").asLong()).isBetween(0L, 24L);
+        assertThat(claimed.path("todo").path("text").asText()).contains(String.valueOf(claim.dueOn().minusDays(2).getDayOfMonth()));
+
+        JsonNode english = ours(all(q -> q.put("limit", 100).put("language", "en")).cases()).stream()
+                .filter(c -> c.path("orderId").asText().equals(german.path("orderId").asText())).findFirst().orElseThrow();
+        assertThat(english.path("todo").path("text").asText()).as("in the language asked for").startsWith("The claim window opened on ");
     }
 
     @Test
     void theListCanBeFilteredByMarketplaceStatusAndDay() {
         prepare();
-        assertThat(all(q -> q.put("attention", BY).put("marketplace", "DE")).cases()).as("DE: orders 1, 7, 10, 13, 16, 22")
-                .hasSize(6).allSatisfy(c -> assertThat(c.path("marketplace").asText()).isEqualTo("DE"));
-        assertThat(all(q -> q.put("status", "CLAIM_FILED").put("limit", 2)).cases()).extracting(c -> c.path("orderId").asText())
-                .containsExactlyInAnyOrderElementsOf(CLAIMED);
-        assertThat(all(q -> q.put("attention", BY).put("status", "CLAIM_FILED")).cases()).as("their answer is due today").isEmpty();
-        assertThat(all(q -> q.put("attention", "2024-01-13")).cases()).extracting(c -> c.path("orderId").asText())
-                .as("due on or before the day only").containsExactlyInAnyOrderElementsOf(ORDERS.subList(0, 4));
-        assertThat(all(q -> q.put("status", "CLOSED")).cases()).isEmpty();
+        assertThat(ours(all(q -> q.put("marketplace", "DE")).cases())).extracting(c -> c.path("orderId").asText())
+                .containsExactlyInAnyOrderElementsOf(expected(null, "DE"));
+        assertThat(ours(all(q -> q.put("status", "CLAIM_FILED").put("limit", 2)).cases())).extracting(c -> c.path("orderId").asText())
+                .containsExactlyInAnyOrderElementsOf(MADE.stream().filter(m -> "ANSWER_CLAIM".equals(m.kind())).map(Made::orderId).toList());
+        LocalDate inAWeek = Events.todayInParis().plusDays(7);
+        List<String> coming = expected(inAWeek, null);
+        assertThat(ours(all(q -> q.put("attention", inAWeek.toString())).cases())).extracting(c -> c.path("orderId").asText())
+                .as("what is coming: a refunded case whose window opens meanwhile joins").containsExactlyInAnyOrderElementsOf(coming)
+                .hasSizeGreaterThan(expected(null, null).size());
+        LocalDate past = Events.todayInParis().minusDays(15);
+        assertThat(ours(all(q -> q.put("attention", past.toString())).cases())).extracting(c -> c.path("orderId").asText())
+                .as("listed on or before the day only").containsExactlyInAnyOrderElementsOf(expected(past, null))
+                .isNotEmpty();
+        assertThat(ours(all(q -> q.put("status", "CLOSED")).cases())).isEmpty();
     }
 
     @Test
     void aChangedCutOrForeignPageTokenIsRefusedWith400() {
         prepare();
-        JsonNode page = list(q -> q.put("attention", BY).put("limit", 3));
+        String day = Events.todayInParis().plusDays(7).toString();
+        JsonNode page = list(q -> q.put("attention", day).put("limit", 3));
         String next = page.path("next").asText();
         assertThat(next).isNotEmpty().matches("[A-Za-z0-9_-]+");
         assertThat(page.path("cases")).hasSize(3);
 
         String decoded = new String(Base64.getUrlDecoder().decode(next), StandardCharsets.UTF_8);
-        String edited = Base64.getUrlEncoder().withoutPadding().encodeToString(decoded.replace("2024-12-31", "2025-12-31")
+        String edited = Base64.getUrlEncoder().withoutPadding().encodeToString(decoded.replace(day, "2099-12-31")
                 .getBytes(StandardCharsets.UTF_8));
         List<String> bad = List.of(edited, next.substring(0, next.length() - 4), next + "A", "bm90IGEgdG9rZW4",
-                Base64.getUrlEncoder().withoutPadding().encodeToString("1|2024-12-31|x".getBytes(StandardCharsets.UTF_8)));
+                Base64.getUrlEncoder().withoutPadding().encodeToString(("1|" + day + "|x").getBytes(StandardCharsets.UTF_8)));
         for (String token : bad) {
-            assertThat(Lambda.error(Events.JSON.createObjectNode().put("attention", BY).put("limit", 3).put("next", token)))
+            assertThat(Lambda.error(Events.JSON.createObjectNode().put("attention", day).put("limit", 3).put("next", token)))
                     .as(token).startsWith("[400] VALIDATION_FAILED next: ");
         }
-        assertThat(Lambda.error(Events.JSON.createObjectNode().put("attention", BY).put("marketplace", "DE").put("next", next)))
+        assertThat(Lambda.error(Events.JSON.createObjectNode().put("attention", day).put("marketplace", "DE").put("next", next)))
                 .as("a token of another listing").startsWith("[400] VALIDATION_FAILED next: ");
         assertThat(Lambda.error(Events.JSON.createObjectNode().put("next", "not base64!")))
                 .startsWith("[400] VALIDATION_FAILED next: ");
-        JsonNode second = list(q -> q.put("attention", BY).put("limit", 3).put("next", next));
+        JsonNode second = list(q -> q.put("attention", day).put("limit", 3).put("next", next));
         assertThat(second.path("cases")).isNotEmpty();
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimdesk.cases.CaseService;
+import io.claimdesk.policy.Claim;
 import io.claimdesk.policy.ClaimCase;
 import io.claimdesk.policy.ClaimPolicy;
 import io.claimdesk.policy.Language;
@@ -59,7 +60,11 @@ class WalkthroughGoldenTest {
     static JsonNode answer(ObjectNode event) {
         EvaluateClaimInput in = INPUTS.read(event, EvaluateClaimInput.class);
         OrderFacts facts = ClaimFunctions.toFacts(in);
-        ClaimCase opened = ClaimCase.open(facts, new Stamp(Instant.parse("2026-03-14T09:00:00Z"), "golden")).after();
+        Stamp stamp = new Stamp(Instant.parse("2026-03-14T09:00:00Z"), "golden");
+        ClaimCase opened = ClaimCase.open(facts, stamp).after();
+        if (in.claim() != null) {
+            opened = opened.claim(ClaimFunctions.toClaim(in.claim()), stamp, Claim.DEFAULT_RESPONSE_HOURS).after();
+        }
         Language language = in.language() == null ? facts.marketplace().defaultLanguage() : in.language();
         return Events.JSON.valueToTree(Views.EvaluationView.of(opened, ClaimPolicy.evaluate(opened, in.asOf()), language));
     }
@@ -68,11 +73,11 @@ class WalkthroughGoldenTest {
      * Explanation, options with consequences, drafts: one line each, drafts line by line under their option. A
      * sentence's line is its rule, then its text ({@code {"rule":"R6","text":"..."}} in the JSON).
      */
-    static String render(ObjectNode event, JsonNode answer) {
+    static String render(ObjectNode event, JsonNode answer, String variant) {
         List<String> lines = new ArrayList<>();
         lines.add("# evaluateClaim on events/evaluate-claim.json with marketplace " + event.get("marketplace").asText() + ", "
                 + event.get("orderTotal").asText() + " " + event.get("currency").asText() + ", carrier "
-                + event.get("shipment").get("carrier").asText() + "; answer in " + answer.get("language").asText()
+                + event.get("shipment").get("carrier").asText() + variant + "; answer in " + answer.get("language").asText()
                 + ". Rewrite: -Dgolden.update=true");
         lines.add("explanation:");
         answer.get("explanation").forEach(line -> lines.add(sentence(line)));
@@ -99,25 +104,74 @@ class WalkthroughGoldenTest {
         return "  " + line.get("rule").asText() + "  " + text;
     }
 
+    /**
+     * The walkthrough's order as it is, shipped with Buy Shipping's claims protection and on time (R11), and with a
+     * claim filed at an instant (R9: the hour to answer Amazon by, in each marketplace's zone and formats).
+     */
+    enum Variant {
+        AS_IS("evaluate-claim", "", event -> {
+        }),
+        PROTECTED("evaluate-claim-protected", ", shipment.claimsProtected and shippedOnTime true",
+                event -> ((ObjectNode) event.get("shipment")).put("claimsProtected", true).put("shippedOnTime", true)),
+        CLAIMED("evaluate-claim-claimed", ", claim.filedAt 2026-03-13T16:45:00Z",
+                event -> event.putObject("claim").put("filedAt", "2026-03-13T16:45:00Z"));
+
+        final String file;
+        final String says;
+        final java.util.function.Consumer<ObjectNode> change;
+
+        Variant(String file, String says, java.util.function.Consumer<ObjectNode> change) {
+            this.file = file;
+            this.says = says;
+            this.change = change;
+        }
+    }
+
     @Test
     void theWalkthroughAnswerReadsAsItsGoldenFileInEveryLanguage() throws IOException {
         boolean update = Boolean.getBoolean("golden.update");
         List<String> differ = new ArrayList<>();
-        for (Language language : Language.values()) {
-            ObjectNode event = EVENTS.get(language);
-            JsonNode answer = answer(event);
-            assertThat(answer.get("language").asText()).isEqualTo(language.code());
-            String actual = render(event, answer);
-            Path file = GOLDEN.resolve("evaluate-claim." + language.code() + ".txt");
-            if (update) {
-                Files.createDirectories(GOLDEN);
-                Files.writeString(file, actual);
-            } else if (!Files.exists(file) || !Files.readString(file).equals(actual)) {
-                differ.add(file + (Files.exists(file) ? " differs" : " is missing"));
+        for (Variant variant : Variant.values()) {
+            for (Language language : Language.values()) {
+                ObjectNode event = EVENTS.get(language).deepCopy();
+                variant.change.accept(event);
+                JsonNode answer = answer(event);
+                assertThat(answer.get("language").asText()).isEqualTo(language.code());
+                String actual = render(event, answer, variant.says);
+                Path file = GOLDEN.resolve(variant.file + "." + language.code() + ".txt");
+                if (update) {
+                    Files.createDirectories(GOLDEN);
+                    Files.writeString(file, actual);
+                } else if (!Files.exists(file) || !Files.readString(file).equals(actual)) {
+                    differ.add(file + (Files.exists(file) ? " differs" : " is missing"));
+                }
             }
         }
         assertThat(differ).as("golden files; after a wanted change of wording, run with -Dgolden.update=true and review the diff")
                 .isEmpty();
+    }
+
+    @Test
+    void underClaimsProtectionLeavingTheClaimToAmazonComesSecondAndRefundsSayWhatTheyCost() {
+        for (Language language : Language.values()) {
+            ObjectNode event = EVENTS.get(language).deepCopy();
+            Variant.PROTECTED.change.accept(event);
+            JsonNode options = answer(event).get("options");
+            assertThat(options.get(1).get("kind").asText()).as(language.code()).isEqualTo("LEAVE_CLAIM_TO_AMAZON");
+            assertThat(options.findValuesAsText("kind")).as(language.code())
+                    .containsExactly("CONTACT_BUYER", "LEAVE_CLAIM_TO_AMAZON", "REFUND", "REFUND_AND_REORDER", "CARRIER_ASSISTANCE");
+            JsonNode plain = answer(EVENTS.get(language));
+            // The seed's sentences of each refund option stay, word for word; R11 comes after them.
+            for (int rank : new int[] {1, 2}) {
+                JsonNode before = plain.get("options").get(rank).get("consequences");
+                JsonNode after = options.get(rank + 1).get("consequences");
+                assertThat(after.size()).isEqualTo(before.size() + 1);
+                for (int i = 0; i < before.size(); i++) {
+                    assertThat(after.get(i)).isEqualTo(before.get(i));
+                }
+                assertThat(after.get(before.size()).get("rule").asText()).isEqualTo("R11");
+            }
+        }
     }
 
     @Test

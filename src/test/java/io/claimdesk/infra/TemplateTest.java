@@ -67,8 +67,21 @@ class TemplateTest {
                     .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
             assertThat(resources).as(function + " is called through its alias").containsKey(function + "Aliaslive");
             assertThat(map(map(properties, "Environment"), "Variables"))
-                    .containsEntry("CLAIMDESK_TABLE_NAME", Map.of("Ref", "CaseTable"));
+                    .containsEntry("CLAIMDESK_TABLE_NAME", Map.of("Ref", "CaseTable"))
+                    .containsEntry("CLAIMDESK_CLAIM_RESPONSE_HOURS", Map.of("Ref", "ClaimResponseHours"));
         }
+    }
+
+    @Test
+    void theClaimResponseHoursDefaultToTheShorterOfAmazonsFiguresAsTheCodeDoes() throws NoSuchMethodException {
+        Map<String, Object> parameter = map(map(template, "Parameters"), "ClaimResponseHours");
+        String configDefault = io.claimdesk.ClaimDeskConfig.class.getMethod("claimResponseHours")
+                .getAnnotation(io.smallrye.config.WithDefault.class).value();
+        assertThat(String.valueOf(parameter.get("Default"))).isEqualTo(String.valueOf(io.claimdesk.policy.Claim.DEFAULT_RESPONSE_HOURS))
+                .isEqualTo(configDefault);
+        // The range CaseService checks at start.
+        assertThat(String.valueOf(parameter.get("MinValue"))).isEqualTo("1");
+        assertThat(String.valueOf(parameter.get("MaxValue"))).isEqualTo("168");
     }
 
     @Test

@@ -142,4 +142,26 @@ class ClaimTest {
 
         assertThat(t.entries().get(0).statements().get(0).message()).isEqualTo(Message.CLAIM_FILED_EARLY);
     }
+
+    @Test
+    void aGrantedClaimCanBeAppealedThrough30CalendarDaysAndTheSweepNotesTheDayAfter() {
+        ClaimCase granted = open.claim(decided("2026-03-20", ClaimOutcome.GRANTED, "2026-03-30"), noonInParis("2026-03-30")).after();
+
+        // R10: 30 calendar days after the decision, across the change to summer time in Paris on 29 March.
+        assertThat(granted.claim().appealBy()).contains(date("2026-04-29"));
+        assertThat(granted.nextAttention()).contains(new Attention(date("2026-04-30"), Attention.Kind.APPEAL_PERIOD_ENDS));
+        assertThat(granted.attend(date("2026-04-29"), noonInParis("2026-04-29")).changed()).as("still open to appeal").isFalse();
+        ClaimCase.Transition ended = granted.attend(date("2026-04-30"), noonInParis("2026-04-30"));
+        assertThat(ended.entries()).singleElement().satisfies(e -> {
+            assertThat(e.event()).isEqualTo("APPEAL_PERIOD_ENDED");
+            assertThat(e.rules()).containsExactly(Rule.R10);
+        });
+        assertThat(ended.after().status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(ended.after().nextAttention()).isEmpty();
+
+        for (ClaimOutcome other : new ClaimOutcome[] {ClaimOutcome.DENIED, ClaimOutcome.WITHDRAWN}) {
+            ClaimCase decided = open.claim(decided("2026-03-20", other, "2026-03-30"), noonInParis("2026-03-30")).after();
+            assertThat(decided.claim().appealBy()).as("only a grant is appealed: %s", other).isEmpty();
+        }
+    }
 }
