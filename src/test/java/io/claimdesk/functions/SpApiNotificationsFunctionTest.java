@@ -305,6 +305,27 @@ class SpApiNotificationsFunctionTest {
     }
 
     @Test
+    void theReadmesSampleNotificationMovesTheWalkthroughOrdersWindowAndRecordsItsEasyShipDelivery() {
+        // The README's section on notifications: the walkthrough's order under another id, then events/notification-order-change.json.
+        String orderId = "171-5550124-7654321";
+        if (!StoredCase.of(orderId).exists()) {
+            Answers.json(functions.evaluateClaim(Events.evaluate(orderId)));
+        }
+
+        assertThat(failed(deliver(newQueue(), Events.load("notification-order-change.json").toString()))).isEmpty();
+
+        StoredCase c = StoredCase.of(orderId);
+        assertThat(c.events()).containsExactly("CASE_OPENED", "FACTS_UPDATED", "ARRIVAL_REPORTED");
+        // LatestDeliveryDate 2026-03-11T22:59:59Z is 23:59:59 on 11 March in Paris; the change, 17:00 on 9 March.
+        assertThat(c.attribute("maxDeliveryDate")).isEqualTo("2026-03-11");
+        assertThat(c.item().get("arrivals").l().get(0).m().get("deliveredOn").s()).isEqualTo("2026-03-09");
+        assertThat(c.arrivalSources()).containsExactly("CARRIER");
+        JsonNode view = Answers.json(functions.caseDesk(Events.JSON.createObjectNode().put("orderId", orderId)));
+        // opens min(11 Mar + 3, 1 Mar + 30) = 14 Mar; deadline 11 Mar + 90 days = 9 Jun
+        assertThat(view.toString()).contains("\"2026-03-14\"").contains("\"2026-06-09\"");
+    }
+
+    @Test
     void anythingButAnSqsEventIsRefusedNotStackTraced() {
         assertThat(Lambda.refusal(Events.JSON.createObjectNode().put("orderId", "171-0000000-0000001")).path("refusal")
                 .path("field").asText()).isEqualTo("Records");
