@@ -34,7 +34,7 @@ public final class Todos {
         CHECK_CANCELLED_ORDER,
         /** R3, R7: a late arrival's consent or return is still pending a week on. */
         FOLLOW_UP_LATE_ARRIVAL,
-        /** R6: the claim window opened and the seller has not acted since. */
+        /** R6: the claim window opened, after the case did, and the seller has not acted since. */
         CLAIM_WINDOW_OPENED,
         /** R1: the buyer reported the order not received; the first thing is to answer the buyer. */
         ANSWER_BUYER,
@@ -123,8 +123,11 @@ public final class Todos {
         }
         if (c.status() == CaseStatus.OPEN) {
             LocalDate opensOn = c.window().opensOn();
-            all.add(new Todo(Kind.CLAIM_WINDOW_OPENED, opensOn, opensOn, null, Statement.of(Rule.R6, Message.WINDOW_OPENED, opensOn)));
             LocalDate openedOn = openedOn(c);
+            // A window that opened before the buyer's report is no news: answering the buyer comes first.
+            if (opensOn.isAfter(openedOn)) {
+                all.add(new Todo(Kind.CLAIM_WINDOW_OPENED, opensOn, opensOn, null, Statement.of(Rule.R6, Message.WINDOW_OPENED, opensOn)));
+            }
             all.add(new Todo(Kind.ANSWER_BUYER, openedOn, openedOn, null, Statement.of(Rule.R1, Message.TODO_ANSWER_BUYER, openedOn)));
         }
         SetAside aside = c.setAside();
@@ -139,7 +142,7 @@ public final class Todos {
 
     /**
      * Handled by the seller: the claim by the answer to Amazon (never by anything else); an appeal only by setting the
-     * case aside after the decision; the others by any action on or after the day they were listed from, and a
+     * case aside after the grant was recorded (a set-aside of the same day, before it, is not); the others by any action on or after the day they were listed from, and a
      * set-aside's end by any action after the set-aside.
      */
     private static boolean handled(ClaimCase c, Todo t) {
@@ -147,7 +150,7 @@ public final class Todos {
         ZoneId zone = c.facts().marketplace().zone();
         return switch (t.kind()) {
             case ANSWER_CLAIM -> false;
-            case APPEAL -> c.setAside() != null && !c.setAside().recordedOn().isBefore(t.listedOn());
+            case APPEAL -> setAsideSince(c, Lifecycle.Event.CLAIM_GRANTED);
             case SET_ASIDE_ENDED -> last.filter(h -> !h.event().equals(Lifecycle.Event.CASE_SET_ASIDE.name())).isPresent();
             // Told apart by the instant it was recorded: a cancellation reported after the seller acted that day is new.
             case CHECK_CANCELLED_ORDER -> last.flatMap(h -> recorded(c, Lifecycle.Event.ORDER_CANCELLED).map(r -> h.at().isAfter(r.at())))
@@ -156,9 +159,13 @@ public final class Todos {
         };
     }
 
-    /** Hidden by a set-aside still running on {@code today}: everything but a claim to answer. */
+    /**
+     * Hidden by a set-aside still running on {@code today}: everything but what Amazon decides the time of, a claim to
+     * answer and a grant to appeal (a set-aside after the grant handles the appeal, {@link #handled}).
+     */
     private static boolean hidden(ClaimCase c, Todo t, LocalDate today) {
-        return t.kind() != Kind.ANSWER_CLAIM && activeSetAside(c).filter(until -> today.isBefore(until)).isPresent();
+        return t.kind() != Kind.ANSWER_CLAIM && t.kind() != Kind.APPEAL
+                && activeSetAside(c).filter(until -> today.isBefore(until)).isPresent();
     }
 
     /** The day the case's set-aside ends, when setting it aside is the seller's latest action. */
@@ -171,11 +178,29 @@ public final class Todos {
                 .map(h -> effectiveUntil(c, aside));
     }
 
-    /** The set-aside's day, brought forward to an open case's claim deadline: it never hides one past it. */
+    /**
+     * The set-aside's day, brought forward to an open case's claim deadline: it never hides one past it. Set aside on
+     * the deadline itself, the seller has just seen the case: it stays aside.
+     */
     private static LocalDate effectiveUntil(ClaimCase c, SetAside aside) {
         LocalDate deadline = c.window().deadline();
-        return c.status() == CaseStatus.OPEN && deadline.isBefore(aside.until()) && !deadline.isBefore(aside.recordedOn())
+        return c.status() == CaseStatus.OPEN && deadline.isBefore(aside.until()) && deadline.isAfter(aside.recordedOn())
                 ? deadline : aside.until();
+    }
+
+    /** True when the case was set aside after its latest {@code event}. */
+    private static boolean setAsideSince(ClaimCase c, Lifecycle.Event event) {
+        List<HistoryEntry> history = c.history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            String e = history.get(i).event();
+            if (e.equals(Lifecycle.Event.CASE_SET_ASIDE.name())) {
+                return true;
+            }
+            if (e.equals(event.name())) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static Optional<HistoryEntry> lastAction(ClaimCase c) {

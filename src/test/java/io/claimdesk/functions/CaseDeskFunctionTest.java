@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
  * caseDesk, exported and driven through the Lambda mock event server against the local engine: one case in one
  * GetItem, and the to-do list from the to-do index, one Query per shard per page at most, paged by an opaque token,
  * most urgent first within a page. The list's cases were ordered over the last month in three marketplaces, each
- * reported today: the claim window of most has opened (R6); every fifth has a claim filed yesterday, to answer by the
- * start of tomorrow (R9); every fifth but one was refunded today, so needs nothing until its window opens, if it has
- * not yet. The other functions are called as Java to prepare them.
+ * reported today: most are to answer the buyer (R1); every fifth has a claim filed yesterday, to answer by the start of
+ * tomorrow (R9); every fifth but one was refunded today, so needs nothing until its window opens, if it has not yet
+ * (R6). The other functions are called as Java to prepare them.
  */
 @QuarkusTest
 @TestProfile(FunctionProfile.CaseDesk.class)
@@ -88,8 +88,8 @@ class CaseDeskFunctionTest {
                         : new Made(orderId, marketplace, null, null, null));
             } else {
                 Answers.json(functions.evaluateClaim(event));
-                MADE.add(opens.isAfter(today) ? new Made(orderId, marketplace, "ANSWER_BUYER", today, today)
-                        : new Made(orderId, marketplace, "CLAIM_WINDOW_OPENED", opens, opens));
+                // Reported today: answering the buyer comes first, whether the window opened before or opens later.
+                MADE.add(new Made(orderId, marketplace, "ANSWER_BUYER", today, today));
             }
         }
     }
@@ -217,13 +217,13 @@ class CaseDeskFunctionTest {
             assertThat(entry.path("rules").toString()).isEqualTo("[\"" + entry.path("todo").path("rule").asText() + "\"]");
         }
 
-        JsonNode opened = cases.stream().filter(c -> c.path("attention").asText().equals("CLAIM_WINDOW_OPENED")
+        JsonNode french = cases.stream().filter(c -> c.path("attention").asText().equals("ANSWER_BUYER")
                 && c.path("marketplace").asText().equals("FR")).findFirst().orElseThrow();
-        assertThat(opened.path("todo").path("rule").asText()).isEqualTo("R6");
-        assertThat(opened.path("todo").path("text").asText()).as("FR: in French").startsWith("La période de réclamation s'est ouverte le ");
-        JsonNode german = cases.stream().filter(c -> c.path("attention").asText().equals("CLAIM_WINDOW_OPENED")
+        assertThat(french.path("todo").path("rule").asText()).isEqualTo("R1");
+        assertThat(french.path("todo").path("text").asText()).as("FR: in French").startsWith("L'acheteur ");
+        JsonNode german = cases.stream().filter(c -> c.path("attention").asText().equals("ANSWER_BUYER")
                 && c.path("marketplace").asText().equals("DE")).findFirst().orElseThrow();
-        assertThat(german.path("todo").path("text").asText()).as("DE: in German").startsWith("Der Antragszeitraum hat am ");
+        assertThat(german.path("todo").path("text").asText()).as("DE: in German").startsWith("Der Käufer ");
 
         JsonNode claimed = cases.stream().filter(c -> c.path("attention").asText().equals("ANSWER_CLAIM")).findFirst().orElseThrow();
         Made claim = made(claimed);
@@ -235,7 +235,8 @@ class CaseDeskFunctionTest {
 
         JsonNode english = ours(all(q -> q.put("limit", 100).put("language", "en")).cases()).stream()
                 .filter(c -> c.path("orderId").asText().equals(german.path("orderId").asText())).findFirst().orElseThrow();
-        assertThat(english.path("todo").path("text").asText()).as("in the language asked for").startsWith("The claim window opened on ");
+        assertThat(english.path("todo").path("text").asText()).as("in the language asked for")
+                .startsWith("The buyer reports the order as not received");
     }
 
     @Test
@@ -250,10 +251,15 @@ class CaseDeskFunctionTest {
         assertThat(ours(all(q -> q.put("attention", inAWeek.toString())).cases())).extracting(c -> c.path("orderId").asText())
                 .as("what is coming: a refunded case whose window opens meanwhile joins").containsExactlyInAnyOrderElementsOf(coming)
                 .hasSizeGreaterThan(expected(null, null).size());
-        LocalDate past = Events.todayInParis().minusDays(15);
-        assertThat(ours(all(q -> q.put("attention", past.toString())).cases())).extracting(c -> c.path("orderId").asText())
-                .as("listed on or before the day only").containsExactlyInAnyOrderElementsOf(expected(past, null))
-                .isNotEmpty();
+        Made opensLater = MADE.stream().filter(m -> "CLAIM_WINDOW_OPENED".equals(m.kind())).findFirst().orElseThrow();
+        assertThat(ours(all(q -> q.put("attention", inAWeek.toString())).cases())).filteredOn(c -> c.path("orderId").asText()
+                .equals(opensLater.orderId())).singleElement().satisfies(c -> {
+                    assertThat(c.path("todo").path("rule").asText()).isEqualTo("R6");
+                    assertThat(c.path("dueOn").asText()).isEqualTo(opensLater.dueOn().toString());
+                });
+        LocalDate yesterday = Events.todayInParis().minusDays(1);
+        assertThat(ours(all(q -> q.put("attention", yesterday.toString())).cases())).as("listed from the day of the report only")
+                .isEmpty();
         assertThat(ours(all(q -> q.put("status", "CLOSED")).cases())).isEmpty();
     }
 

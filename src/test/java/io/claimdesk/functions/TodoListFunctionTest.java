@@ -70,15 +70,15 @@ class TodoListFunctionTest {
     @Test
     void aCaseStaysListedThroughEverySweepUntilTheSellerActsAndASetAsideComesBackOnItsDay() {
         String orderId = Events.newOrderId();
-        // Ordered 20 days ago, due 15 days ago: the claim window opened 12 days ago (R6).
+        // Ordered 20 days ago, due 15 days ago: the claim window opened 12 days ago (R6), before the report. The sweep
+        // records that opening; answering the buyer stays to do (R1).
         Fixtures.openRecentCase(functions, orderId, 20);
-        LocalDate opened = TODAY.minusDays(12);
 
         for (int sweeps = 0; sweeps <= 3; sweeps++) {
             JsonNode entry = listed(orderId, null).orElseThrow(() -> new AssertionError("not listed: " + orderId));
-            assertThat(entry.path("attention").asText()).isEqualTo("CLAIM_WINDOW_OPENED");
-            assertThat(entry.path("dueOn").asText()).isEqualTo(opened.toString());
-            assertThat(entry.path("todo").path("rule").asText()).isEqualTo("R6");
+            assertThat(entry.path("attention").asText()).isEqualTo("ANSWER_BUYER");
+            assertThat(entry.path("dueOn").asText()).isEqualTo(TODAY.toString());
+            assertThat(entry.path("todo").path("rule").asText()).isEqualTo("R1");
             assertThat(entry.has("hoursLeft")).as("a deadline in days").isFalse();
             sweep();
         }
@@ -174,7 +174,7 @@ class TodoListFunctionTest {
         sweep();
 
         assertThat(listed(waiting, null)).as("adopted by the sweep").get()
-                .satisfies(entry -> assertThat(entry.path("attention").asText()).isEqualTo("CLAIM_WINDOW_OPENED"));
+                .satisfies(entry -> assertThat(entry.path("attention").asText()).isEqualTo("ANSWER_BUYER"));
         assertThat(listed(claimed, null)).get().satisfies(entry -> {
             assertThat(entry.path("attention").asText()).isEqualTo("ANSWER_CLAIM");
             assertThat(Instant.parse(entry.path("dueAt").asText())).isEqualTo(respondBy);

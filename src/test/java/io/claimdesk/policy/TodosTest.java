@@ -128,6 +128,16 @@ class TodosTest {
         }
     }
 
+    @Test
+    void aSetAsideBeforeTheGrantOfTheSameDayDoesNotDismissTheAppeal() {
+        ClaimCase aside = setAside(filed(opened, "2026-03-20T09:30:00Z", "2026-03-20"), "2026-03-25", "2026-03-21");
+        ClaimCase granted = aside.recordClaim(new ClaimCase.ClaimUpdate(null, null, null, null, ClaimOutcome.GRANTED,
+                date("2026-03-21")), new Stamp(noonInParis("2026-03-21").at().plusSeconds(60), "test"),
+                Claim.DEFAULT_RESPONSE_HOURS).after();
+        assertThat(kinds(granted, "2026-03-21")).containsExactly(Todos.Kind.APPEAL);
+        assertThat(Todos.listedFrom(granted)).contains(date("2026-03-21"));
+    }
+
     @Nested
     class SettingAside {
 
