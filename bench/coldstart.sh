@@ -107,7 +107,7 @@ report=$bench/results/coldstart-$(date -u +%Y-%m-%d)$tag.md
 {
   echo "## Cold start, $started"
   echo
-  echo "- Command: \`BENCH_PAIRS=$pairs${BENCH_JAVA_OPTS:+ BENCH_JAVA_OPTS='$BENCH_JAVA_OPTS'}${BENCH_EVENT:+ BENCH_EVENT=$BENCH_EVENT}${BENCH_BASELINE_ZIP:+ BENCH_BASELINE_ZIP=$BENCH_BASELINE_ZIP}${BENCH_TAG:+ BENCH_TAG=$BENCH_TAG} bench/coldstart.sh\`;" \
+  echo "- Command: \`BENCH_PAIRS=$pairs${BENCH_JAVA_OPTS:+ BENCH_JAVA_OPTS='$BENCH_JAVA_OPTS'}${BENCH_EVENT:+ BENCH_EVENT=$BENCH_EVENT}${BENCH_BASELINE_ZIP:+ BENCH_BASELINE_ZIP=$BENCH_BASELINE_ZIP}${BENCH_BASELINE_LABEL:+ BENCH_BASELINE_LABEL=$BENCH_BASELINE_LABEL}${BENCH_TAG:+ BENCH_TAG=$BENCH_TAG} bench/coldstart.sh\`;" \
     "claim-desk at $commit; ended $(date -u '+%H:%M %Z')."
   echo "- Machine: $(nproc) cores (nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //');" \
     "$(java -version 2>&1 | awk 'NR == 1')."
