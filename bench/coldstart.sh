@@ -10,6 +10,9 @@
 #   BENCH_SKIP_BUILD=1 bench/coldstart.sh   reuse target/function.zip and bench/hello-world/target/function.zip
 #   BENCH_TAG=noprime BENCH_JAVA_OPTS=-Dclaimdesk.prime=false bench/coldstart.sh
 #   BENCH_EVENT=http BENCH_TAG=http bench/coldstart.sh   evaluateClaim given an API Gateway HTTP API request
+#   BENCH_BASELINE_ZIP=/path/function.zip BENCH_TAG=before-after bench/coldstart.sh
+#                                           evaluateClaim of another build of claim-desk as the baseline instead of
+#                                           hello-world (e.g. main's), interleaved the same way
 #
 # Other knobs: BENCH_JAVA_OPTS (appended to the java options), BENCH_TAG (added to the report's and the
 # raw runs' names), BENCH_MEMORY_MB (AWS_LAMBDA_FUNCTION_MEMORY_SIZE, default 512), BENCH_TIMEOUT_S (per
@@ -27,6 +30,10 @@ out=$root/bench/target/coldstart$tag
 source "$root/bench/lib/harness.sh"
 
 claim=evaluateClaim hello=hello-world
+if [[ -n ${BENCH_BASELINE_ZIP:-} ]]; then
+  [[ -f $BENCH_BASELINE_ZIP ]] || { echo "BENCH_BASELINE_ZIP: no such file: $BENCH_BASELINE_ZIP" >&2; exit 2; }
+  hello=${BENCH_BASELINE_LABEL:-evaluateClaim-baseline}
+fi
 
 need
 started=$(date -u '+%Y-%m-%d %H:%M %Z')
@@ -39,6 +46,10 @@ build
 # with an order id of its own per cold start, so each one opens a new case (GetItem, PutItem).
 # Order 1000000 is the warm-up's, 1000000+p pair p's.
 make_event "$bench/hello-world/events/hello.json" "$out/events/hello.json"
+# The baseline build of claim-desk, if any, opens cases of its own (orders 2000000 + p).
+for p in $(seq 0 "$pairs"); do
+  make_event "$root/events/evaluate-claim.json" "$out/events/baseline-$p.json" "orderId=$(order_id $((2000000 + p)))"
+done
 # With BENCH_EVENT=http, evaluateClaim gets the same input as the body of an HTTP API request to its route.
 for p in $(seq 0 "$pairs"); do
   make_event "$root/events/evaluate-claim.json" "$out/events/evaluate-$p.json" "orderId=$(order_id $((1000000 + p)))"
@@ -56,6 +67,8 @@ run() { # LABEL N DIR CLASSLOG: one cold start of LABEL with the event of pair N
   fi
   if [[ $label == "$claim" ]]; then
     invoke "$claim" "$claim" "$main_zip" "$dir" "$classlog" "$out/events/evaluate-$n.json"
+  elif [[ -n ${BENCH_BASELINE_ZIP:-} ]]; then
+    invoke "$hello" "$claim" "$BENCH_BASELINE_ZIP" "$dir" "$classlog" "$out/events/baseline-$n.json"
   else
     invoke "$hello" hello "$hello_zip" "$dir" "$classlog" "$out/events/hello.json"
   fi
@@ -94,7 +107,7 @@ report=$bench/results/coldstart-$(date -u +%Y-%m-%d)$tag.md
 {
   echo "## Cold start, $started"
   echo
-  echo "- Command: \`BENCH_PAIRS=$pairs${BENCH_JAVA_OPTS:+ BENCH_JAVA_OPTS='$BENCH_JAVA_OPTS'}${BENCH_EVENT:+ BENCH_EVENT=$BENCH_EVENT}${BENCH_TAG:+ BENCH_TAG=$BENCH_TAG} bench/coldstart.sh\`;" \
+  echo "- Command: \`BENCH_PAIRS=$pairs${BENCH_JAVA_OPTS:+ BENCH_JAVA_OPTS='$BENCH_JAVA_OPTS'}${BENCH_EVENT:+ BENCH_EVENT=$BENCH_EVENT}${BENCH_BASELINE_ZIP:+ BENCH_BASELINE_ZIP=$BENCH_BASELINE_ZIP}${BENCH_BASELINE_LABEL:+ BENCH_BASELINE_LABEL=$BENCH_BASELINE_LABEL}${BENCH_TAG:+ BENCH_TAG=$BENCH_TAG} bench/coldstart.sh\`;" \
     "claim-desk at $commit; ended $(date -u '+%H:%M %Z')."
   echo "- Machine: $(nproc) cores (nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //');" \
     "$(java -version 2>&1 | awk 'NR == 1')."
@@ -102,7 +115,7 @@ report=$bench/results/coldstart-$(date -u +%Y-%m-%d)$tag.md
   echo "- \`java ${base_java_opts[*]} -Xlog:class+load:file=...\`, RIC 2.10.1, AWS_LAMBDA_FUNCTION_MEMORY_SIZE=$memory," \
     "DynamoDB = moto_server on loopback; $pairs pairs after one unmeasured warm-up of each."
   echo
-  "$py" "$bench/lib/coldstart_report.py" "$out" "$claim" "$hello" "$main_zip" "$hello_zip"
+  "$py" "$bench/lib/coldstart_report.py" "$out" "$claim" "$hello" "$main_zip" "${BENCH_BASELINE_ZIP:-$hello_zip}"
   echo
   BENCH_SKIP_BUILD=1 "$bench/package-size.sh"
 } | tee "$report"

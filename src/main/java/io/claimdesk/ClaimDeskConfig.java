@@ -2,6 +2,7 @@ package io.claimdesk;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -70,14 +71,24 @@ public interface ClaimDeskConfig {
         Optional<String> signInDomain();
 
         Optional<String> signInClientId();
+        /**
+         * Read the local SP-API notification queue and the table's stream in dev mode, as Lambda's event source mappings
+         * do in AWS (io.claimdesk.dev.LocalFeeds).
+         */
+        @WithDefault("true")
+        boolean feeds();
+
+        /** The local queue of SP-API notifications dev mode creates and reads; its dead-letter queue is {@code <name>-dlq}. */
+        @WithDefault("claim-desk-notifications")
+        String notificationsQueue();
+
+        /** How often dev mode reads the queue and the stream. */
+        @WithDefault("PT1S")
+        Duration pollEvery();
     }
 
-    /** What the desk tells Amazon EventBridge (see {@code io.claimdesk.cases.CaseEvents}). */
+    /** What the desk tells Amazon EventBridge, from the table's stream (see {@code io.claimdesk.cases.CaseEvents}). */
     interface Events {
-        /** Publish announcements; off, a change is stored without one (the tests that count DynamoDB calls). */
-        @WithDefault("true")
-        boolean enabled();
-
         /** The event bus: {@code default}, or the name of the bus the stack creates. */
         @WithDefault("default")
         String busName();
@@ -86,11 +97,28 @@ public interface ClaimDeskConfig {
         Optional<URI> endpointOverride();
 
         /**
-         * The sweep publishes an announcement left in a case's outbox once it is this old: by then the function
-         * that stored it has published it or has stopped (Lambda's longest timeout is 15 minutes).
+         * How many times an event EventBridge refuses is put, in all, before the change it belongs to is reported back
+         * to the stream as not published (each call is also retried by the SDK when throttled or failing).
          */
-        @WithDefault("PT15M")
-        Duration republishAfter();
+        @WithDefault("3")
+        int entryAttempts();
+
+        /** Waited before putting refused events again, once more for each further attempt. */
+        @WithDefault("PT0.2S")
+        Duration entryRetryDelay();
+
+        /**
+         * How long one PutEvents attempt may take, and one call with the SDK's retries: a slow EventBridge must not hold the
+         * stream long (the local engine, which delivers each event to its rules' targets before it answers, is given more).
+         */
+        @WithDefault("PT2S")
+        Duration attemptTimeout();
+
+        @WithDefault("PT10S")
+        Duration callTimeout();
+
+        /** SDK execution interceptors of the EventBridge client, by class name (the tests inject faults with one). */
+        Optional<List<String>> interceptors();
     }
 
     interface Sweep {

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import io.claimdesk.policy.Announcement;
 import io.claimdesk.policy.Arrival;
 import io.claimdesk.policy.ArrivalSource;
 import io.claimdesk.policy.CarrierStatus;
@@ -30,6 +29,7 @@ import io.claimdesk.policy.Lifecycle;
 import io.claimdesk.policy.Marketplace;
 import io.claimdesk.policy.Message;
 import io.claimdesk.policy.Money;
+import io.claimdesk.policy.Notices;
 import io.claimdesk.policy.OrderFacts;
 import io.claimdesk.policy.Refund;
 import io.claimdesk.policy.RefundLedger;
@@ -74,8 +74,8 @@ final class CaseItems {
     static final String NOTED = "noted";
     static final String SWEPT_THROUGH = "sweptThrough";
     static final String HISTORY = "history";
-    /** The changes still to be announced; absent when there are none (the store's conditions rely on that). */
-    static final String OUTBOX = "outbox";
+    /** What Amazon's notifications told; absent until one did. */
+    static final String NOTICES = "notices";
 
     // Inside a refund.
     static final String R_ID = "refundId";
@@ -110,15 +110,15 @@ final class CaseItems {
     static final String S_RULE = "rule";
     static final String S_MESSAGE = "message";
     static final String S_ARGS = "args";
-    // Inside an announcement of the outbox.
-    static final String O_INDEX = "index";
-    static final String O_EVENT = "event";
-    static final String O_AT = "at";
-    static final String O_FROM = "from";
-    static final String O_TO = "to";
-    static final String O_CLOSE_REASON = "closeReason";
-    static final String O_RULES = "rules";
-    static final String O_NEXT = "next";
+    // Inside a history entry, where it left the case (absent in entries recorded before they were kept).
+    static final String H_STATUS_BEFORE = "statusBefore";
+    static final String H_STATUS_AFTER = "statusAfter";
+    static final String H_CLOSE_REASON = "closeReason";
+    static final String H_NEXT = "next";
+    // Inside the notices.
+    static final String N_ORDER_CHANGED_AT = "orderChangedAt";
+    static final String N_MILESTONE_AT = "milestoneAt";
+    static final String N_CANCELLED_ON = "cancelledOn";
 
     private CaseItems() {
     }
@@ -149,6 +149,8 @@ final class CaseItems {
         if (f.shipment().shippedOnTime()) {
             item.put(SHIPPED_ON_TIME, AttributeValue.fromBool(true));
         }
+        // Top level, so that the tracking index finds the case by it.
+        putIfPresent(item, CaseTable.TRACKING_ID, f.shipment().trackingId());
         putIfPresent(item, REPORTED_ON, f.reportedOn());
         item.put(REFUNDS, list(c.ledger().refunds(), r -> {
             Map<String, AttributeValue> m = new HashMap<>();
@@ -194,33 +196,33 @@ final class CaseItems {
             item.put(CaseTable.Index.TODO.shardAttribute(), s(CaseTable.Index.TODO.shardOf(c.orderId())));
             item.put(CaseTable.Index.TODO.dayAttribute(), s(on.toString()));
         });
-        if (!c.outbox().isEmpty()) {
-            item.put(OUTBOX, list(c.outbox(), a -> {
-                Map<String, AttributeValue> m = new HashMap<>();
-                m.put(O_INDEX, n(a.index()));
-                m.put(O_EVENT, s(a.event().name()));
-                m.put(O_AT, s(a.at().toString()));
-                putIfPresent(m, O_FROM, a.from());
-                m.put(O_TO, s(a.to().name()));
-                putIfPresent(m, O_CLOSE_REASON, a.closeReason());
-                m.put(O_RULES, AttributeValue.fromL(a.rules().stream().map(r -> s(r.name())).toList()));
-                putIfPresent(m, O_NEXT, a.next() == null ? null : a.next().key());
-                return m;
-            }));
+        if (!c.notices().equals(Notices.NONE)) {
+            Map<String, AttributeValue> m = new HashMap<>();
+            putIfPresent(m, N_ORDER_CHANGED_AT, c.notices().orderChangedAt());
+            putIfPresent(m, N_MILESTONE_AT, c.notices().milestoneAt());
+            putIfPresent(m, N_CANCELLED_ON, c.notices().cancelledOn());
+            item.put(NOTICES, AttributeValue.fromM(m));
         }
         if (c.closedOn() != null) {
             long expires = c.closedOn().plusDays(retentionDays).atStartOfDay(f.marketplace().zone()).toEpochSecond();
             item.put(CaseTable.TTL_ATTRIBUTE, n(expires));
         }
-        item.put(HISTORY, list(c.history(), e -> Map.of(
-                H_AT, s(e.at().toString()),
-                H_BY, s(e.by()),
-                H_EVENT, s(e.event()),
-                H_RULES, AttributeValue.fromL(e.rules().stream().map(r -> s(r.name())).toList()),
-                H_SAYS, list(e.statements(), st -> Map.of(
-                        S_RULE, s(st.rule().name()),
-                        S_MESSAGE, s(st.message().name()),
-                        S_ARGS, AttributeValue.fromL(st.args().stream().map(CaseItems::s).toList()))))));
+        item.put(HISTORY, list(c.history(), e -> {
+            Map<String, AttributeValue> m = new HashMap<>();
+            m.put(H_AT, s(e.at().toString()));
+            m.put(H_BY, s(e.by()));
+            m.put(H_EVENT, s(e.event()));
+            m.put(H_RULES, AttributeValue.fromL(e.rules().stream().map(r -> s(r.name())).toList()));
+            m.put(H_SAYS, list(e.statements(), st -> Map.of(
+                    S_RULE, s(st.rule().name()),
+                    S_MESSAGE, s(st.message().name()),
+                    S_ARGS, AttributeValue.fromL(st.args().stream().map(CaseItems::s).toList()))));
+            putIfPresent(m, H_STATUS_BEFORE, e.statusBefore());
+            putIfPresent(m, H_STATUS_AFTER, e.statusAfter());
+            putIfPresent(m, H_CLOSE_REASON, e.closeReason());
+            putIfPresent(m, H_NEXT, e.next() == null ? null : e.next().key());
+            return m;
+        }));
         return item;
     }
 
@@ -237,7 +239,8 @@ final class CaseItems {
                 date(item, SERVICE_DATE),
                 total,
                 new Shipment(str(item, CARRIER), bool(item, TRACKED), bool(item, INSURED),
-                        CarrierStatus.valueOf(str(item, CARRIER_STATUS)), bool(item, CLAIMS_PROTECTED), bool(item, SHIPPED_ON_TIME)),
+                        CarrierStatus.valueOf(str(item, CARRIER_STATUS)), bool(item, CLAIMS_PROTECTED), bool(item, SHIPPED_ON_TIME),
+                        str(item, CaseTable.TRACKING_ID)),
                 date(item, REPORTED_ON));
         List<Refund> refunds = maps(item, REFUNDS).stream().map(r -> new Refund(str(r, R_ID), money(r, R_AMOUNT, currency),
                 bool(r, R_FULL), bool(r, R_REORDER), str(r, R_REASON), date(r, R_REFUNDED_ON))).toList();
@@ -256,13 +259,15 @@ final class CaseItems {
                 str(h, H_BY), str(h, H_EVENT),
                 h.get(H_RULES).l().stream().map(r -> Rule.valueOf(r.s())).toList(),
                 maps(h, H_SAYS).stream().map(st -> new Statement(Rule.valueOf(str(st, S_RULE)),
-                        Message.valueOf(str(st, S_MESSAGE)), st.get(S_ARGS).l().stream().map(AttributeValue::s).toList())).toList()))
+                        Message.valueOf(str(st, S_MESSAGE)), st.get(S_ARGS).l().stream().map(AttributeValue::s).toList())).toList(),
+                enumOf(CaseStatus.class, str(h, H_STATUS_BEFORE)), enumOf(CaseStatus.class, str(h, H_STATUS_AFTER)),
+                enumOf(CloseReason.class, str(h, H_CLOSE_REASON)), h.containsKey(H_NEXT) ? Attention.ofKey(str(h, H_NEXT)) : null))
                 .toList();
-        List<Announcement> outbox = maps(item, OUTBOX).stream().map(a -> new Announcement(Integer.parseInt(a.get(O_INDEX).n()),
-                Lifecycle.Event.valueOf(str(a, O_EVENT)), Instant.parse(str(a, O_AT)), enumOf(CaseStatus.class, str(a, O_FROM)),
-                CaseStatus.valueOf(str(a, O_TO)), enumOf(CloseReason.class, str(a, O_CLOSE_REASON)),
-                a.get(O_RULES).l().stream().map(r -> Rule.valueOf(r.s())).toList(),
-                a.containsKey(O_NEXT) ? Attention.ofKey(str(a, O_NEXT)) : null)).toList();
+        Notices notices = Notices.NONE;
+        if (item.containsKey(NOTICES)) {
+            Map<String, AttributeValue> m = item.get(NOTICES).m();
+            notices = new Notices(instant(m, N_ORDER_CHANGED_AT), instant(m, N_MILESTONE_AT), date(m, N_CANCELLED_ON));
+        }
         SetAside setAside = null;
         if (item.containsKey(SET_ASIDE)) {
             Map<String, AttributeValue> m = item.get(SET_ASIDE).m();
@@ -272,20 +277,12 @@ final class CaseItems {
                 enumOf(CloseReason.class, str(item, CLOSE_REASON)), date(item, CLOSED_ON),
                 new RefundLedger(total, refunds), arrivals,
                 new FollowUps(enumOf(FollowUp.class, str(item, CONSENT)), bool(item, RETURN_RECEIVED), str(item, REPLACEMENT_ORDER_ID)),
-                claim, noted, date(item, SWEPT_THROUGH), Long.parseLong(item.get(VERSION).n()), history, outbox, setAside);
+                claim, noted, date(item, SWEPT_THROUGH), Long.parseLong(item.get(VERSION).n()), history, setAside, notices);
     }
 
-    /**
-     * The day the case is due in the due index: its next attention, or the day of its oldest announcement not yet
-     * published if that is earlier, so that the sweep finds a case whose announcements were not published.
-     */
+    /** The day the case is due in the due index: its next attention. */
     static Optional<LocalDate> dueOn(ClaimCase c) {
-        Optional<LocalDate> attention = c.nextAttention().map(Attention::on);
-        if (c.outbox().isEmpty()) {
-            return attention;
-        }
-        LocalDate pending = c.facts().marketplace().dateOf(c.outbox().get(0).at());
-        return Optional.of(attention.filter(on -> on.isBefore(pending)).orElse(pending));
+        return c.nextAttention().map(Attention::on);
     }
 
     static AttributeValue s(String value) {

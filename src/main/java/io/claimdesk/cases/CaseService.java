@@ -20,7 +20,9 @@ import io.claimdesk.policy.ArrivalSource;
 import io.claimdesk.policy.CaseStatus;
 import io.claimdesk.policy.ClaimCase;
 import io.claimdesk.policy.FollowUp;
+import io.claimdesk.policy.HistoryEntry;
 import io.claimdesk.policy.Marketplace;
+import io.claimdesk.policy.OrderChange;
 import io.claimdesk.policy.OrderFacts;
 import io.claimdesk.policy.Refund;
 import io.claimdesk.policy.RefundRequest;
@@ -33,8 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The use cases, all the same way: read the case, let the policy decide, save it at the version read, and on
  * a concurrent change read again and decide again ({@link #change}). The policy never sees DynamoDB; the store
- * never decides. A change saved with announcements in its outbox is then published and the outbox emptied
- * ({@link #announce}); what could not be published stays in the case for the sweep ({@link #republish}).
+ * never decides. What a change announces is published from the table's stream ({@link CaseEvents}), not here: a
+ * change is one read and one write.
  */
 @ApplicationScoped
 public class CaseService {
@@ -48,21 +50,19 @@ public class CaseService {
     private static final AtomicLong LAST_STAMP = new AtomicLong();
 
     private final CaseStore store;
-    private final CaseEvents events;
     private final ClaimDeskConfig config;
     private final Clock clock;
 
     @Inject
-    public CaseService(CaseStore store, CaseEvents events, ClaimDeskConfig config) {
-        this(store, events, config, Clock.systemUTC());
+    public CaseService(CaseStore store, ClaimDeskConfig config) {
+        this(store, config, Clock.systemUTC());
     }
 
-    CaseService(CaseStore store, CaseEvents events, ClaimDeskConfig config, Clock clock) {
+    CaseService(CaseStore store, ClaimDeskConfig config, Clock clock) {
         if (config.claimResponseHours() < 1 || config.claimResponseHours() > 168) {
             throw new IllegalArgumentException("claimdesk.claim-response-hours must be 1 to 168, not " + config.claimResponseHours());
         }
         this.store = store;
-        this.events = events;
         this.config = config;
         this.clock = clock;
     }
@@ -91,14 +91,11 @@ public class CaseService {
             if (decision.toSave() == null) {
                 Stamp earlier = refused;
                 boolean ours = earlier != null && current.map(c -> c.changedWith(earlier)).orElse(false);
-                // Our write landed though its answer was lost: publishing what it stored is still ours to do.
-                return decision.answer().apply(ours ? announce(current.get()) : current.orElse(null), ours);
+                return decision.answer().apply(current.orElse(null), ours);
             }
-            boolean readWithOutbox = current.map(c -> !c.outbox().isEmpty()).orElse(false);
-            ClaimCase toSave = events.enabled() ? decision.toSave() : decision.toSave().announced();
             ClaimCase saved;
             try {
-                saved = store.save(toSave, readWithOutbox);
+                saved = store.save(decision.toSave());
             } catch (StaleCase e) {
                 refused = stamp;
                 if (attempt >= ATTEMPTS) {
@@ -107,7 +104,7 @@ public class CaseService {
                 backOff(attempt);
                 continue;
             }
-            return decision.answer().apply(announce(saved), true);
+            return decision.answer().apply(saved, true);
         }
     }
 
@@ -116,7 +113,7 @@ public class CaseService {
         int responseHours = responseHours();
         return orUnavailable(() -> change(facts.orderId(), by, null, (current, stamp) -> {
             ClaimCase.Transition t = current.isPresent() ? current.get().withFacts(facts, stamp) : ClaimCase.open(facts, stamp);
-            List<io.claimdesk.policy.HistoryEntry> entries = new ArrayList<>(t.entries());
+            List<HistoryEntry> entries = new ArrayList<>(t.entries());
             ClaimCase after = t.after();
             if (claim != null) {
                 ClaimCase.Transition c = after.claim(claim, stamp, responseHours);
@@ -155,7 +152,7 @@ public class CaseService {
     }
 
     /** A change to a case, the history entries this call added (none on a replay), and whether it was a replay. */
-    public record ChangeResult(ClaimCase after, List<io.claimdesk.policy.HistoryEntry> added, boolean replay) {
+    public record ChangeResult(ClaimCase after, List<HistoryEntry> added, boolean replay) {
     }
 
     /** R6, R9: the claim's filing, the seller's answer to Amazon, its outcome, on an existing case. */
@@ -190,45 +187,48 @@ public class CaseService {
         }));
     }
 
-    /**
-     * Publishes the announcements of a case just saved, then empties its outbox with a conditional write at the
-     * same version. The change is stored whatever happens here: when publishing fails, the announcements stay in
-     * the case, which is due in the index from then on, and the sweep publishes them ({@link #republish}); when the
-     * outbox cannot be emptied, the sweep publishes them again, under the same ids.
-     */
-    private ClaimCase announce(ClaimCase saved) {
-        if (saved.outbox().isEmpty() || !events.publish(saved)) {
-            return saved;
-        }
-        try {
-            if (!store.drain(saved)) {
-                LOG.infof("case %s changed again before its outbox was emptied; the later change publishes it", saved.orderId());
-            }
-        } catch (StoreUnavailable e) {
-            LOG.warnf("case %s: events published, outbox not emptied (%s); the sweep publishes them again under the same ids",
-                    saved.orderId(), e.getMessage());
-        }
-        return saved.announced();
+    /** What an SP-API notification did to one case: none there, nothing changed (older, the same, or nothing to apply), or applied. */
+    public enum Outcome { NO_CASE, UNCHANGED, APPLIED }
+
+    /** One case a notification was for, what it did, and the history entries it added. */
+    public record NoticeResult(String orderId, Outcome outcome, List<HistoryEntry> added) {
     }
 
     /**
-     * The sweep's catch-up for a case whose announcements were left unpublished: reads the item itself (the index
-     * may lag behind it) and, once the oldest is {@code claimdesk.events.republish-after} old as of {@code time},
-     * publishes them and empties the outbox. Earlier, the function that stored them may still be publishing.
+     * An SP-API order change for the case of {@code orderId}, applied by the policy ({@link ClaimCase#orderChanged}); an
+     * order without a case is {@link Outcome#NO_CASE}. A change that only moves what the case remembers of Amazon's
+     * notifications is written too, so that an older one delivered later is recognised.
      */
-    private boolean republish(String orderId, Instant time) {
-        Optional<ClaimCase> read = store.find(orderId);
-        if (read.isEmpty() || read.get().outbox().isEmpty()) {
-            return false;
-        }
-        ClaimCase c = read.get();
-        if (c.outbox().get(0).at().isAfter(time.minus(config.events().republishAfter()))) {
-            return false;
-        }
-        if (events.enabled() && !events.publish(c)) {
-            return false;
-        }
-        return store.drain(c);
+    public NoticeResult orderChanged(String orderId, OrderChange change, String by) {
+        return orUnavailable(() -> change(orderId, by, null, (current, stamp) -> {
+            if (current.isEmpty()) {
+                return new Decision<>(null, (saved, ours) -> new NoticeResult(orderId, Outcome.NO_CASE, List.of()));
+            }
+            ClaimCase.Transition t = current.get().orderChanged(change, stamp);
+            return notice(orderId, current.get(), t);
+        }));
+    }
+
+    /**
+     * A delivery Amazon's tracking reported for the shipment with {@code trackingId}: a carrier's delivery report for
+     * each case whose shipment carries it, found through the tracking index ({@link CaseStore#trackedBy}); none: an
+     * empty list.
+     */
+    public List<NoticeResult> delivered(String trackingId, Instant occurredAt, String by) {
+        return orUnavailable(() -> store.trackedBy(trackingId).stream().map(orderId -> change(orderId, by, null, (current, stamp) -> {
+            if (current.isEmpty()) {
+                return new Decision<>(null, (saved, ours) -> new NoticeResult(orderId, Outcome.NO_CASE, List.<HistoryEntry>of()));
+            }
+            ClaimCase.Transition t = current.get().trackingMilestone(occurredAt, true, stamp);
+            return notice(orderId, current.get(), t);
+        })).toList());
+    }
+
+    /** Writes what a notification changed, even when it added no history entry (the notices it remembers moved). */
+    private static Decision<NoticeResult> notice(String orderId, ClaimCase read, ClaimCase.Transition t) {
+        boolean differs = !t.after().equals(read);
+        return new Decision<>(differs ? t.after() : null,
+                (saved, ours) -> new NoticeResult(orderId, differs || ours ? Outcome.APPLIED : Outcome.UNCHANGED, t.entries()));
     }
 
     public record SweepReport(Instant time, int examined, int changed, int closed, boolean complete, List<String> changedOrders) {
@@ -253,7 +253,6 @@ public class CaseService {
                 .max(LocalDate::compareTo).orElseThrow();
         int examined = 0;
         int closed = 0;
-        int republished = 0;
         int adopted = 0;
         List<String> changed = new ArrayList<>();
         boolean complete = true;
@@ -278,8 +277,6 @@ public class CaseService {
                         if (after.status() == CaseStatus.CLOSED) {
                             closed++;
                         }
-                    } else if (after == null && !c.outbox().isEmpty() && republish(c.orderId(), time)) {
-                        republished++;
                     }
                     if (legacy && after != null) {
                         adopted++;
@@ -288,8 +285,8 @@ public class CaseService {
                 next = page.next();
             } while (next != null);
         }
-        LOG.infof("sweep as of %s: examined %d, changed %d, closed %d, published what %d case(s) had left, adopted %d case(s)"
-                + " stored before the to-do list, complete %s", time, examined, changed.size(), closed, republished, adopted, complete);
+        LOG.infof("sweep as of %s: examined %d, changed %d, closed %d, adopted %d case(s) stored before the to-do list, complete %s",
+                time, examined, changed.size(), closed, adopted, complete);
         return new SweepReport(time, examined, changed.size(), closed, complete, List.copyOf(changed));
     }
 

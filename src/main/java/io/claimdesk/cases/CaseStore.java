@@ -1,6 +1,7 @@
 package io.claimdesk.cases;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * The only code that speaks DynamoDB. Every write is conditional: a new case must not exist yet, and a
+ * The only code that speaks DynamoDB to the table. Every write is conditional: a new case must not exist yet, and a
  * rewritten case must still be at the version we read. The store guards versions; the policy decides.
  */
 @ApplicationScoped
@@ -46,12 +47,10 @@ public class CaseStore {
     }
 
     /**
-     * Writes a case read at {@code c.version()} (0: new); throws {@link StaleCase} if someone else wrote first.
-     * {@code readWithOutbox} says whether the item read held announcements still to be published: publishing them
-     * empties the outbox without a new version ({@link #drain}), so the write also requires the outbox to be as read,
-     * and never puts back announcements that were published meanwhile.
+     * Writes a case read at {@code c.version()} (0: new); throws {@link StaleCase} if someone else wrote first. The
+     * table's stream carries the item before and after the write: publishing its events takes no write of ours.
      */
-    public ClaimCase save(ClaimCase c, boolean readWithOutbox) {
+    public ClaimCase save(ClaimCase c) {
         long next = c.version() + 1;
         Map<String, AttributeValue> item = CaseItems.toItem(c, next, retentionDays);
         try {
@@ -60,8 +59,8 @@ public class CaseStore {
                 if (c.version() == 0) {
                     b.conditionExpression("attribute_not_exists(#id)").expressionAttributeNames(Map.of("#id", CaseTable.ORDER_ID));
                 } else {
-                    b.conditionExpression("#v = :v AND " + (readWithOutbox ? "attribute_exists(#o)" : "attribute_not_exists(#o)"))
-                            .expressionAttributeNames(Map.of("#v", CaseItems.VERSION, "#o", CaseItems.OUTBOX))
+                    b.conditionExpression("#v = :v")
+                            .expressionAttributeNames(Map.of("#v", CaseItems.VERSION))
                             .expressionAttributeValues(Map.of(":v", CaseItems.n(c.version())));
                 }
             }));
@@ -72,21 +71,26 @@ public class CaseStore {
     }
 
     /**
-     * Empties the outbox of a case whose announcements were published, at the same version (nothing else changes,
-     * and the due index goes back to the case's next attention). Only if the item is still the one published from:
-     * returns false when another write came first, which then holds the announcements and publishes them itself.
+     * The order ids of the cases whose shipment has this tracking id, from the tracking index (keys only; never a Scan).
+     * The index follows the table within a second or so: a case written a moment ago may not be found yet.
      */
-    public boolean drain(ClaimCase published) {
-        Map<String, AttributeValue> item = CaseItems.toItem(published.announced(), published.version(), retentionDays);
-        try {
-            call(() -> dynamo.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("#v = :v AND attribute_exists(#o)")
-                    .expressionAttributeNames(Map.of("#v", CaseItems.VERSION, "#o", CaseItems.OUTBOX))
-                    .expressionAttributeValues(Map.of(":v", CaseItems.n(published.version())))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+    public List<String> trackedBy(String trackingId) {
+        List<String> orders = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> after = start;
+            QueryResponse page = call(() -> dynamo.query(QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(CaseTable.TRACKING_INDEX)
+                    .keyConditionExpression("#t = :t")
+                    .expressionAttributeNames(Map.of("#t", CaseTable.TRACKING_ID))
+                    .expressionAttributeValues(Map.of(":t", CaseItems.s(trackingId)))
+                    .exclusiveStartKey(after)
+                    .build()));
+            page.items().forEach(i -> orders.add(i.get(CaseTable.ORDER_ID).s()));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return List.copyOf(orders);
     }
 
     /**

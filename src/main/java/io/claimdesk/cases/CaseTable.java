@@ -16,11 +16,14 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * The one definition of the case table: keys, its two indexes (the sweep's due index, the to-do list's) and the
- * DynamoDB operations each function performs. The local table is created from {@link #createTableRequest(String)}, and a test
- * checks that {@code infra/template.yaml} declares exactly the same keys, index and IAM actions.
+ * The one definition of the case table: keys, its three indexes (the sweep's due index, the to-do list's, the tracking
+ * index), its stream, and the DynamoDB operations each function performs. The local table is created from
+ * {@link #createTableRequest(String)}, and a test checks that {@code infra/template.yaml} declares exactly the same keys,
+ * indexes, stream and IAM actions.
  */
 public final class CaseTable {
 
@@ -82,6 +85,17 @@ public final class CaseTable {
     public static final String TODO_INDEX = Index.TODO.indexName();
 
     /**
+     * The tracking index: the cases whose shipment has a tracking id, keyed by it (only the keys projected), so that a
+     * tracking milestone finds its case without a Scan. Sparse: a case without a tracking id is not in it.
+     */
+    public static final String TRACKING_INDEX = "trackingIndex";
+    /** The shipment's tracking id, a top-level attribute of the item so that the tracking index can key on it. */
+    public static final String TRACKING_ID = "trackingId";
+
+    /** Every change of a case is on the table's stream, the item before and after it: what publishChanges reads. */
+    public static final StreamViewType STREAM_VIEW = StreamViewType.NEW_AND_OLD_IMAGES;
+
+    /**
      * The due index's shards as written before the to-do list: a case still under one of them was stored without the
      * to-do index's attributes. The sweep reads them whatever the day and writes each case back under today's
      * attributes, so they empty themselves ({@code CaseService#sweep}).
@@ -101,6 +115,10 @@ public final class CaseTable {
     public static final String SET_ASIDE = "setAside";
     /** Read-only: one case, or the cases that need the seller. */
     public static final String CASE_DESK = "caseDesk";
+    /** SP-API notifications from an SQS queue: order changes and tracking milestones applied to their cases. */
+    public static final String SPAPI_NOTIFICATIONS = "spapiNotifications";
+    /** The table's stream in: each change's history entries published to EventBridge; also republishes a case's. */
+    public static final String PUBLISH_CHANGES = "publishChanges";
 
     /**
      * DynamoDB actions each function's code performs; the template grants each role exactly these
@@ -112,13 +130,24 @@ public final class CaseTable {
             FLAG_LATE_ARRIVAL, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
             RECORD_CLAIM, Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
             SET_ASIDE, Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-            CASE_DESK, Set.of("dynamodb:GetItem", "dynamodb:Query"));
+            CASE_DESK, Set.of("dynamodb:GetItem", "dynamodb:Query"),
+            SPAPI_NOTIFICATIONS, Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
+            // Reads a case only to publish its history again (an operator's republish); the stream brings the rest.
+            PUBLISH_CHANGES, Set.of("dynamodb:GetItem"));
 
-    /** The one index each querying function reads: the sweep the due index, the desk the to-do index. */
-    public static final Map<String, Index> INDEX_BY_FUNCTION = Map.of(FLAG_LATE_ARRIVAL, Index.DUE, CASE_DESK, Index.TODO);
+    /** The one index each querying function reads: the sweep the due index, the desk the to-do index, notifications the tracking index. */
+    public static final Map<String, String> INDEX_BY_FUNCTION = Map.of(FLAG_LATE_ARRIVAL, Index.DUE.indexName(),
+            CASE_DESK, Index.TODO.indexName(), SPAPI_NOTIFICATIONS, TRACKING_INDEX);
 
-    /** The functions that record changes and publish them to EventBridge; the template lets exactly these put events. */
-    public static final Set<String> PUBLISHERS = Set.of(EVALUATE_CLAIM, RECORD_REFUND, FLAG_LATE_ARRIVAL, RECORD_CLAIM, SET_ASIDE);
+    /** What reading the table's stream takes (Lambda's event source mapping reads it with the function's role). */
+    public static final Set<String> STREAM_ACTIONS = Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords",
+            "dynamodb:GetShardIterator", "dynamodb:ListStreams");
+
+    /** The functions that read the table's stream: exactly these may read it. */
+    public static final Set<String> STREAM_READERS = Set.of(PUBLISH_CHANGES);
+
+    /** The functions that publish to EventBridge; the template lets exactly these put events. */
+    public static final Set<String> PUBLISHERS = Set.of(PUBLISH_CHANGES);
 
     private CaseTable() {
     }
@@ -137,18 +166,24 @@ public final class CaseTable {
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(Stream.concat(
-                        Stream.of(ORDER_ID),
-                        Arrays.stream(Index.values()).flatMap(i -> Stream.of(i.shardAttribute(), i.dayAttribute())))
+                        Stream.concat(Stream.of(ORDER_ID),
+                                Arrays.stream(Index.values()).flatMap(i -> Stream.of(i.shardAttribute(), i.dayAttribute()))),
+                        Stream.of(TRACKING_ID))
                         .map(name -> AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build())
                         .toList())
                 .keySchema(KeySchemaElement.builder().attributeName(ORDER_ID).keyType(KeyType.HASH).build())
-                .globalSecondaryIndexes(Arrays.stream(Index.values()).map(i -> GlobalSecondaryIndex.builder()
+                .globalSecondaryIndexes(Stream.concat(Arrays.stream(Index.values()).map(i -> GlobalSecondaryIndex.builder()
                         .indexName(i.indexName())
                         .keySchema(
                                 KeySchemaElement.builder().attributeName(i.shardAttribute()).keyType(KeyType.HASH).build(),
                                 KeySchemaElement.builder().attributeName(i.dayAttribute()).keyType(KeyType.RANGE).build())
                         .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                        .build()).toList())
+                        .build()), Stream.of(GlobalSecondaryIndex.builder()
+                        .indexName(TRACKING_INDEX)
+                        .keySchema(KeySchemaElement.builder().attributeName(TRACKING_ID).keyType(KeyType.HASH).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                        .build())).toList())
+                .streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(STREAM_VIEW).build())
                 .build();
     }
 }

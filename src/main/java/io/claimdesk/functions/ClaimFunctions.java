@@ -2,12 +2,19 @@ package io.claimdesk.functions;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 
 import jakarta.inject.Inject;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.claimdesk.cases.CaseDesk;
+import io.claimdesk.cases.CaseEvents;
 import io.claimdesk.cases.CaseService;
 import io.claimdesk.cases.CaseTable;
 import io.claimdesk.cases.RoundTrips;
@@ -48,6 +55,15 @@ public class ClaimFunctions {
 
     @Inject
     HttpEdge edge;
+
+    @Inject
+    LambdaEvents lambdaEvents;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    CaseEvents events;
 
     /** Opens or updates the case for an order reported as not received, and says where the buyer stands (R1-R8). */
     @Funq(CaseTable.EVALUATE_CLAIM)
@@ -149,6 +165,88 @@ public class ClaimFunctions {
             Instant now = Instant.now();
             return DeskViews.DeskView.of(desk.attention(listing, in.next(), now), in.attention(), requested, now);
         });
+    }
+
+    /**
+     * SP-API notifications from an SQS queue (Lambda's event source mapping hands a batch): an order change applied to
+     * its order's case, a tracking milestone to the cases whose shipment carries its tracking id; any other type skipped.
+     * Answers the messages to retry ({@code batchItemFailures}, the mapping says ReportBatchItemFailures): one that
+     * cannot be read (after the queue's retries it reaches the dead-letter queue) and one the store could not take now.
+     * A change the policy refuses, or one for an order without a case, is logged and not retried. No message body is
+     * ever logged.
+     */
+    @Funq(CaseTable.SPAPI_NOTIFICATIONS)
+    public Object spapiNotifications(JsonNode event) {
+        if (!LambdaEvents.isSqs(event)) {
+            return answer(CaseTable.SPAPI_NOTIFICATIONS, event, (json, by) -> {
+                throw Refusal.invalid("Records", "spapiNotifications takes Lambda's SQS event of SP-API notifications");
+            });
+        }
+        MDC.put("function", CaseTable.SPAPI_NOTIFICATIONS);
+        RoundTrips.start();
+        try {
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            List<SQSEvent.SQSMessage> messages = lambdaEvents.sqs(event).getRecords();
+            for (SQSEvent.SQSMessage message : messages) {
+                if (!notifications.handle(message.getMessageId(), message.getBody())) {
+                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                }
+            }
+            LOG.infof("%s done: %s; %d message(s), %d to retry", CaseTable.SPAPI_NOTIFICATIONS, figures(), messages.size(),
+                    failures.size());
+            return new SQSBatchResponse(failures);
+        } finally {
+            MDC.remove("orderId");
+            MDC.remove("function");
+        }
+    }
+
+    /**
+     * The table's stream (NEW_AND_OLD_IMAGES, from Lambda's event source mapping): the history entries each change added
+     * become events on the bus ({@link CaseEvents}), in order. Answers the first record whose events are not all
+     * published ({@code batchItemFailures}; the mapping says ReportBatchItemFailures, and bisects, retries and finally
+     * sends what still fails to its on-failure destination). Invoked directly with {@code {"orderId", "fromIndex"}}, it
+     * publishes again the events of that case's history, under the same ids.
+     */
+    @Funq(CaseTable.PUBLISH_CHANGES)
+    public Object publishChanges(JsonNode event) {
+        if (!LambdaEvents.isStream(event)) {
+            return answer(CaseTable.PUBLISH_CHANGES, event, (json, by) -> {
+                RepublishInput in = inputs.read(json, RepublishInput.class);
+                MDC.put("orderId", in.orderId());
+                CaseEvents.Republished done = events.republish(in.orderId(), in.fromIndex() == null ? 0 : in.fromIndex())
+                        .orElseThrow(() -> new Refusal(io.claimdesk.policy.RefusalCode.CASE_NOT_FOUND, "orderId",
+                                "no case for order " + in.orderId()));
+                return done;
+            });
+        }
+        MDC.put("function", CaseTable.PUBLISH_CHANGES);
+        RoundTrips.start();
+        try {
+            List<DynamodbEvent.DynamodbStreamRecord> records = lambdaEvents.stream(event).getRecords();
+            List<CaseEvents.Change> changes = new ArrayList<>();
+            String unreadable = null;
+            for (DynamodbEvent.DynamodbStreamRecord record : records) {
+                String position = record.getDynamodb().getSequenceNumber();
+                try {
+                    changes.add(CaseEvents.change(position, LambdaEvents.image(record.getDynamodb().getOldImage()),
+                            LambdaEvents.image(record.getDynamodb().getNewImage())));
+                } catch (RuntimeException e) {
+                    // The record and all after it are read again; after the mapping's retries it goes to its destination.
+                    LOG.errorf("%s: stream record %s is not a case the desk can read (%s)", CaseEvents.NOT_PUBLISHED, position,
+                            e.getClass().getSimpleName());
+                    unreadable = position;
+                    break;
+                }
+            }
+            CaseEvents.Published published = events.publish(changes);
+            String failedAt = published.failedAt() != null ? published.failedAt() : unreadable;
+            LOG.infof("%s done: %s; %d record(s), %d event(s) in %d PutEvents call(s)%s", CaseTable.PUBLISH_CHANGES, figures(),
+                    records.size(), published.events(), published.calls(), failedAt == null ? "" : "; to retry from " + failedAt);
+            return new StreamsEventResponse(failedAt == null ? List.of() : List.of(new StreamsEventResponse.BatchItemFailure(failedAt)));
+        } finally {
+            MDC.remove("function");
+        }
     }
 
     /**
@@ -255,7 +353,8 @@ public class ClaimFunctions {
                     + "includedData=PAYMENT): give orderTotal and currency");
         }
         Shipment shipment = in.shipment() != null ? shipment(in.shipment()) : order.shipment() == null ? Shipment.none()
-                : new Shipment(order.shipment().carrier(), order.shipment().tracked(), false, order.shipment().status());
+                : new Shipment(order.shipment().carrier(), order.shipment().tracked(), false, order.shipment().status(), false,
+                false, order.shipment().trackingId());
         return new OrderFacts(order.orderId(), marketplace, order.fulfilment(), marketplace.dateOf(order.orderedAt()),
                 maxDelivery, in.serviceDate(), total, shipment, in.reportedOn());
     }
@@ -263,7 +362,7 @@ public class ClaimFunctions {
     private static Shipment shipment(EvaluateClaimInput.Shipment s) {
         return s == null ? Shipment.none() : new Shipment(s.carrier(), Boolean.TRUE.equals(s.tracking()),
                 Boolean.TRUE.equals(s.insured()), s.status() == null ? io.claimdesk.policy.CarrierStatus.UNKNOWN : s.status(),
-                Boolean.TRUE.equals(s.claimsProtected()), Boolean.TRUE.equals(s.shippedOnTime()));
+                Boolean.TRUE.equals(s.claimsProtected()), Boolean.TRUE.equals(s.shippedOnTime()), s.trackingId());
     }
 
     static ClaimCase.ClaimReport toClaim(EvaluateClaimInput.Claim claim) {

@@ -53,6 +53,7 @@ public record EvaluateClaimInput(
         if (shipment != null) {
             Fields.matches("shipment.carrier", shipment.carrier(), CARRIER, "must be a carrier name");
             Fields.length("shipment.carrier", shipment.carrier(), 0, 64);
+            Fields.id("shipment.trackingId", shipment.trackingId());
         }
         if (spapiOrder != null && spapiOrder.size() > MAX_SPAPI_ORDER_FIELDS) {
             throw Refusal.invalid("spapiOrder", "spapiOrder has more than " + MAX_SPAPI_ORDER_FIELDS + " fields: not an SP-API order");
@@ -87,11 +88,13 @@ public record EvaluateClaimInput(
     }
 
     /**
-     * The parcel: carrier name (no personal data), whether tracking or insurance was bought, the carrier's status, and
-     * whether its label was bought through Buy Shipping with the Claims Protected badge and it was shipped on time (R11).
+     * The parcel: carrier name (no personal data), whether tracking or insurance was bought, the carrier's status,
+     * whether its label was bought through Buy Shipping with the Claims Protected badge and it was shipped on time (R11),
+     * and its tracking id, by which Amazon's tracking milestones find the case (Amazon's own, AFTN..., for the shipments
+     * its tracking reports).
      */
     public record Shipment(String carrier, Boolean tracking, Boolean insured, CarrierStatus status, Boolean claimsProtected,
-                           Boolean shippedOnTime) {
+                           Boolean shippedOnTime, String trackingId) {
     }
 
     /**

@@ -53,8 +53,8 @@ import io.claimdesk.policy.Refusal;
  *     {@code proceeds.grandTotal} is never read</td>
  *     <td>null when absent; decimal text at the currency's scale (JPY none); the currency must be the marketplace's</td></tr>
  * <tr><td>shipment</td><td>(none: a v0 order carries no package)</td>
- *     <td>{@code packages[]}: {@code carrier}, tracked = {@code trackingNumber} present,
- *     status from {@code packageStatus.status} / {@code packageStatus.detailedStatus}</td>
+ *     <td>{@code packages[]}: {@code carrier}, tracked = {@code trackingNumber} present, trackingId = {@code trackingNumber}
+ *     (when it has the form of an id), status from {@code packageStatus.status} / {@code packageStatus.detailedStatus}</td>
  *     <td>null when there is no package (v2026: FBM orders with includedData PACKAGES only)</td></tr>
  * <tr><td>orderStatus</td><td>{@code OrderStatus}, e.g. Shipped → SHIPPED, PartiallyShipped → PARTIALLY_SHIPPED</td>
  *     <td>{@code fulfillment.fulfillmentStatus}, e.g. SHIPPED, UNSHIPPED</td>
@@ -125,8 +125,11 @@ public final class SpApiOrder {
         }
     }
 
-    /** The parcel: carrier name (no personal data), whether it has a tracking number, the carrier's status. */
-    public record Shipment(String carrier, boolean tracked, CarrierStatus status) {
+    /**
+     * The parcel: carrier name (no personal data), whether it has a tracking number, the carrier's status, and its tracking
+     * number as the case keeps it (null when absent or not in the form of an id).
+     */
+    public record Shipment(String carrier, boolean tracked, CarrierStatus status, String trackingId) {
 
         public Shipment {
             Objects.requireNonNull(status, "status");
@@ -346,8 +349,9 @@ public final class SpApiOrder {
         }
         JsonNode tracking = at(parcel, "trackingNumber");
         boolean tracked = tracking != null && tracking.isTextual() && !tracking.asText().isBlank();
+        String trackingId = tracked && Fields.ID.matcher(tracking.asText()).matches() ? tracking.asText() : null;
         return new Shipment(carrier, tracked, carrierStatus(code(at(parcel, "packageStatus", "status")),
-                code(at(parcel, "packageStatus", "detailedStatus"))));
+                code(at(parcel, "packageStatus", "detailedStatus"))), trackingId);
     }
 
     /** v2026 package status (and detailed status) to the carrier status the policy knows. */

@@ -1,6 +1,8 @@
 package io.claimdesk.policy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,11 +11,13 @@ import java.util.Set;
 /**
  * A change of a case that the desk tells the world about (Amazon EventBridge, source {@value #SOURCE}): which
  * history entry it is, what happened, the status before and after, the rules, and the next attention the case
- * had once the change was made. Only codes, dates and rules: no free text, no buyer data.
+ * had once the change was made. Only codes, dates and rules: no free text, no buyer data. Each is read from the
+ * history entry that recorded the change ({@link #of}), so the same entry always makes the same announcement,
+ * however often it is published.
  *
  * <p>Which events are announced, and under which detail-type, is {@link #detailType}: every refund, arrival,
- * late-arrival follow-up and claim event the functions record, and every change the sweep makes. Opening a case
- * and correcting its facts are not announced.
+ * late-arrival follow-up and claim event the functions record, a cancellation Amazon reported, and every change the
+ * sweep makes. Opening a case and correcting its facts are not announced.
  *
  * @param index      the position of the history entry this announces (0 is the case's opening), which with the
  *                   order id makes the announcement's stable id
@@ -63,11 +67,42 @@ public record Announcement(int index, Lifecycle.Event event, Instant at, CaseSta
             case LATE_ARRIVAL_FOLLOW_UP -> "Late-arrival follow-up due";
             case LATE_ARRIVAL_EXPIRED -> "Late arrival expired";
             case APPEAL_PERIOD_ENDED -> "Appeal period ended";
+            case ORDER_CANCELLED -> "Order cancelled";
         });
     }
 
     public String detailType() {
         return detailType(event).orElseThrow();
+    }
+
+    /**
+     * The announcement of the history entry at {@code index}, if its event is announced and the entry says where it left
+     * the case (entries recorded before that was kept do not, and are not announced again).
+     */
+    public static Optional<Announcement> of(int index, HistoryEntry entry) {
+        Optional<Lifecycle.Event> event = Arrays.stream(Lifecycle.Event.values()).filter(e -> e.name().equals(entry.event())).findFirst();
+        if (event.isEmpty() || detailType(event.get()).isEmpty() || entry.statusAfter() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Announcement(index, event.get(), entry.at(), entry.statusBefore(), entry.statusAfter(),
+                entry.closeReason(), entry.rules(), entry.next()));
+    }
+
+    /**
+     * The announcements of the entries one change added to a case's history, oldest first: those of {@code after}'s
+     * history past the length of {@code before}'s ({@code before} null: the case is new).
+     */
+    public static List<Announcement> added(ClaimCase before, ClaimCase after) {
+        return inHistory(after, before == null ? 0 : before.history().size());
+    }
+
+    /** The announcements of a case's history from the entry at {@code from} on, oldest first. */
+    public static List<Announcement> inHistory(ClaimCase c, int from) {
+        List<Announcement> announced = new ArrayList<>();
+        for (int i = Math.max(0, from); i < c.history().size(); i++) {
+            of(i, c.history().get(i)).ifPresent(announced::add);
+        }
+        return List.copyOf(announced);
     }
 
     /** The stable id of the announcement of one history entry: what a consumer de-duplicates on. */

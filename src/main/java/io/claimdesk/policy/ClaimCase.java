@@ -23,10 +23,10 @@ import java.util.Set;
  * @param noted     the attentions the scheduled sweep has handled ({@link Attention})
  * @param sweptThrough the latest day a sweep changed this case as of (null: never); an older sweep is stale
  * @param version   optimistic-locking version; 0 for a case never stored
- * @param outbox    the changes still to be announced ({@link Announcement}), oldest first: each change adds its
- *                  announcement here, in the same write as the change, and {@link #announced()} empties it once
- *                  they were published
+ * @param history   every change, oldest first; each entry says where it left the case, which is what its
+ *                  announcement tells the world ({@link Announcement#added})
  * @param setAside  the seller's last setting aside of the case, or null ({@link Todos})
+ * @param notices   what Amazon's notifications told the desk ({@link #orderChanged}, {@link #trackingMilestone})
  */
 public record ClaimCase(
         OrderFacts facts,
@@ -41,8 +41,8 @@ public record ClaimCase(
         LocalDate sweptThrough,
         long version,
         List<HistoryEntry> history,
-        List<Announcement> outbox,
-        SetAside setAside) {
+        SetAside setAside,
+        Notices notices) {
 
     /** Keeps one case within a DynamoDB item: a case takes no caller's change past this many history entries. */
     public static final int MAX_HISTORY = 200;
@@ -55,15 +55,15 @@ public record ClaimCase(
         arrivals = List.copyOf(arrivals);
         noted = Set.copyOf(noted);
         history = List.copyOf(history);
-        outbox = outbox == null ? List.of() : List.copyOf(outbox);
+        notices = notices == null ? Notices.NONE : notices;
     }
 
-    /** A case with nothing left to announce, never set aside. */
+    /** A case never set aside, of which Amazon has told nothing. */
     public ClaimCase(OrderFacts facts, CaseStatus status, CloseReason closeReason, LocalDate closedOn, RefundLedger ledger,
                      List<Arrival> arrivals, FollowUps followUps, Claim claim, Set<Attention> noted, LocalDate sweptThrough,
                      long version, List<HistoryEntry> history) {
         this(facts, status, closeReason, closedOn, ledger, arrivals, followUps, claim, noted, sweptThrough, version, history,
-                List.of(), null);
+                null, Notices.NONE);
     }
 
     public String orderId() {
@@ -538,6 +538,84 @@ public record ClaimCase(
     }
 
     /**
+     * What an SP-API ORDER_CHANGE notification says, applied as the seller's own evaluation would apply it: a new latest
+     * delivery date (the window moves, R6), fulfilment or marketplace go through {@link #withFacts}, with its refusals;
+     * a shipped order's parcel is in transit when nothing else was known of it; an Easy Ship shipment reported delivered
+     * is a carrier's delivery report on the day of the change ({@link #arrive}; a carrier's report already recorded
+     * stands); a cancelled order is recorded, and put on the seller's to-do list, never closed on its own (R1: the
+     * seller's policy decides). A change no later than the last one applied changes nothing, so a late or repeated
+     * delivery of a notification is harmless. The case after a change that adds no history entry may still differ: it
+     * remembers the change's time.
+     */
+    public Transition orderChanged(OrderChange change, Stamp stamp) {
+        if (notices.orderChangeSeen(change.changedAt())) {
+            return unchanged();
+        }
+        LocalDate today = facts.marketplace().dateOf(stamp.at());
+        LocalDate changedOn = facts.marketplace().dateOf(change.changedAt());
+        ClaimCase current = this;
+        List<HistoryEntry> entries = new ArrayList<>();
+        OrderFacts newFacts = factsAfter(change);
+        if (!newFacts.equals(facts)) {
+            Transition updated = withFacts(newFacts, stamp);
+            current = updated.after();
+            entries.addAll(updated.entries());
+        }
+        if (change.easyShipDelivered() && current.arrival(ArrivalSource.CARRIER).isEmpty()) {
+            ArrivalTransition arrived = current.arrive(changedOn.isAfter(today) ? today : changedOn, ArrivalSource.CARRIER, stamp);
+            current = arrived.after();
+            entries.addAll(arrived.entries());
+        }
+        if (change.status() == OrderChange.Status.CANCELED && current.notices.cancelledOn() == null) {
+            current.requireRoom("orderId", "it takes no more notices");
+            Draft next = current.draft();
+            next.notices = new Notices(current.notices.orderChangedAt(), current.notices.milestoneAt(), changedOn);
+            Transition cancelled = current.change(Lifecycle.Event.ORDER_CANCELLED, next,
+                    List.of(Statement.of(Rule.R1, Message.ORDER_CANCELLED, changedOn)), stamp, today, false);
+            current = cancelled.after();
+            entries.addAll(cancelled.entries());
+        }
+        Draft seen = current.draft();
+        seen.notices = new Notices(change.changedAt(), current.notices.milestoneAt(), current.notices.cancelledOn());
+        return new Transition(seen.build(), entries);
+    }
+
+    /** The order facts once an order change is applied to them: only what the change says, the rest as it was. */
+    private OrderFacts factsAfter(OrderChange change) {
+        Marketplace marketplace = change.marketplace() != null ? change.marketplace() : facts.marketplace();
+        LocalDate maxDelivery = facts.maxDeliveryDate();
+        // A service is counted from its service date (R6): a delivery date does not move it.
+        if (change.latestDeliveryAt() != null && !facts.isService()) {
+            maxDelivery = facts.marketplace().dateOf(change.latestDeliveryAt());
+        }
+        Fulfilment fulfilment = change.fulfilment() != null ? change.fulfilment() : facts.fulfilment();
+        Shipment shipment = facts.shipment();
+        if (change.shipped() && shipment.status() == CarrierStatus.UNKNOWN) {
+            shipment = shipment.withStatus(CarrierStatus.IN_TRANSIT);
+        }
+        return new OrderFacts(facts.orderId(), marketplace, fulfilment, facts.orderDate(), maxDelivery, facts.serviceDate(),
+                facts.orderTotal(), shipment, facts.reportedOn());
+    }
+
+    /**
+     * A tracking milestone Amazon reported, at {@code occurredAt}, for the shipment this case's tracking id names: a
+     * delivery is a carrier's delivery report on that day in the marketplace's zone ({@link #arrive}); other milestones
+     * change nothing. A milestone no later than the last one applied changes nothing either. The case after a
+     * delivery already recorded on that day adds no history entry but remembers the milestone's time.
+     */
+    public Transition trackingMilestone(Instant occurredAt, boolean delivered, Stamp stamp) {
+        if (!delivered || notices.milestoneSeen(occurredAt)) {
+            return unchanged();
+        }
+        LocalDate today = facts.marketplace().dateOf(stamp.at());
+        LocalDate deliveredOn = facts.marketplace().dateOf(occurredAt);
+        ArrivalTransition arrived = arrive(deliveredOn.isAfter(today) ? today : deliveredOn, ArrivalSource.CARRIER, stamp);
+        Draft seen = arrived.after().draft();
+        seen.notices = new Notices(notices.orderChangedAt(), occurredAt, notices.cancelledOn());
+        return new Transition(seen.build(), arrived.entries());
+    }
+
+    /**
      * The scheduled sweep, as of {@code asOf}: handles every attention due on or before {@code asOf}, in date
      * order, one history entry each. Sweeping again for the same day, or for an earlier one (a late duplicate of
      * an older schedule event), changes nothing.
@@ -579,16 +657,6 @@ public record ClaimCase(
         return d.build();
     }
 
-    /** The same case once its announcements were published: nothing left in the outbox. */
-    public ClaimCase announced() {
-        if (outbox.isEmpty()) {
-            return this;
-        }
-        Draft d = draft();
-        d.outbox = List.of();
-        return d.build();
-    }
-
     /**
      * What the seller is to do for the next attention, in one statement: the first thing the sweep will say when
      * it handles it (for a late arrival awaiting both, the buyer's consent, R3, comes before the return, R7).
@@ -600,8 +668,9 @@ public record ClaimCase(
     // ---- how a change is made -------------------------------------------------------------------------------
 
     /**
-     * Derives the status of the changed case, checks the move against {@link Lifecycle}, dates a closing, adds
-     * one history entry citing the rules of what was said and, for an event that is announced, its announcement.
+     * Derives the status of the changed case, checks the move against {@link Lifecycle}, dates a closing, and adds
+     * one history entry citing the rules of what was said and saying where the change left the case: the statuses
+     * before and after, the close reason, and the next attention (what the change's announcement says).
      */
     private Transition change(Lifecycle.Event event, Draft next, List<Statement> says, Stamp stamp, LocalDate today, boolean isNew) {
         Lifecycle.Standing standing = Lifecycle.standingOf(next.build());
@@ -614,16 +683,15 @@ public record ClaimCase(
             next.closedOn = today;
         }
         HistoryEntry entry = new HistoryEntry(stamp.at(), stamp.by(), event.name(),
-                says.stream().map(Statement::rule).distinct().toList(), says);
+                says.stream().map(Statement::rule).distinct().toList(), says, isNew ? null : status, standing.status(),
+                standing.closeReason(), null);
         List<HistoryEntry> longer = new ArrayList<>(history);
         longer.add(entry);
         next.history = longer;
-        if (Announcement.detailType(event).isPresent()) {
-            List<Announcement> pending = new ArrayList<>(next.outbox);
-            pending.add(new Announcement(history.size(), event, stamp.at(), isNew ? null : status, standing.status(),
-                    standing.closeReason(), entry.rules(), next.build().nextAttention().orElse(null)));
-            next.outbox = pending;
-        }
+        // The next attention of the case with this entry in its history (the to-do list reads the history).
+        entry = entry.withNext(next.build().nextAttention().orElse(null));
+        longer.set(longer.size() - 1, entry);
+        next.history = longer;
         return new Transition(next.build(), List.of(entry));
     }
 
@@ -687,8 +755,8 @@ public record ClaimCase(
         LocalDate sweptThrough;
         long version;
         List<HistoryEntry> history;
-        List<Announcement> outbox;
         SetAside setAside;
+        Notices notices;
 
         Draft(ClaimCase c) {
             facts = c.facts;
@@ -703,13 +771,13 @@ public record ClaimCase(
             sweptThrough = c.sweptThrough;
             version = c.version;
             history = c.history;
-            outbox = c.outbox;
             setAside = c.setAside;
+            notices = c.notices;
         }
 
         ClaimCase build() {
             return new ClaimCase(facts, status, closeReason, closedOn, ledger, arrivals, followUps, claim, noted, sweptThrough,
-                    version, history, outbox, setAside);
+                    version, history, setAside, notices);
         }
     }
 }

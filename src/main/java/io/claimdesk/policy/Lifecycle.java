@@ -37,7 +37,7 @@ public final class Lifecycle {
     /** Every event of a case's life, what records it, its rules, and the moves it may make. */
     public enum Event {
         CASE_OPENED("evaluateClaim, first call for an order", List.of(Rule.R1), "->OPEN"),
-        FACTS_UPDATED("evaluateClaim with changed order facts", List.of(Rule.R6),
+        FACTS_UPDATED("evaluateClaim with changed order facts, or spapiNotifications with an order change", List.of(Rule.R6),
                 "OPEN->OPEN", "OPEN->CLOSED", "CLOSED->OPEN", "CLOSED->CLOSED", "CLAIM_FILED->CLAIM_FILED",
                 "LATE_ARRIVAL_FLAGGED->LATE_ARRIVAL_FLAGGED"),
         /** A refund dated before a recorded arrival makes it a late arrival, one whose follow-up time may be over. */
@@ -45,7 +45,8 @@ public final class Lifecycle {
                 "OPEN->OPEN", "OPEN->LATE_ARRIVAL_FLAGGED", "OPEN->CLOSED", "CLAIM_FILED->CLAIM_FILED",
                 "LATE_ARRIVAL_FLAGGED->LATE_ARRIVAL_FLAGGED", "CLOSED->CLOSED", "CLOSED->LATE_ARRIVAL_FLAGGED"),
         /** An earlier-dated report can show that the parcel came before the refund after all: flagged to open. */
-        ARRIVAL_REPORTED("flagLateArrival with deliveredOn and source", List.of(Rule.R3, Rule.R5, Rule.R6, Rule.R7),
+        ARRIVAL_REPORTED("flagLateArrival with deliveredOn and source, or spapiNotifications with a carrier's delivery",
+                List.of(Rule.R3, Rule.R5, Rule.R6, Rule.R7),
                 "OPEN->OPEN", "OPEN->LATE_ARRIVAL_FLAGGED", "OPEN->CLOSED", "CLAIM_FILED->CLAIM_FILED",
                 "LATE_ARRIVAL_FLAGGED->LATE_ARRIVAL_FLAGGED", "LATE_ARRIVAL_FLAGGED->CLOSED", "LATE_ARRIVAL_FLAGGED->OPEN",
                 "CLOSED->CLOSED", "CLOSED->LATE_ARRIVAL_FLAGGED", "CLOSED->OPEN"),
@@ -80,7 +81,13 @@ public final class Lifecycle {
                 "LATE_ARRIVAL_FLAGGED->LATE_ARRIVAL_FLAGGED"),
         LATE_ARRIVAL_EXPIRED("the scheduled sweep", List.of(Rule.R3, Rule.R7), "LATE_ARRIVAL_FLAGGED->CLOSED"),
         /** A granted claim's appeal period is over: the case leaves the to-do list. */
-        APPEAL_PERIOD_ENDED("the scheduled sweep", List.of(Rule.R10), "CLOSED->CLOSED");
+        APPEAL_PERIOD_ENDED("the scheduled sweep", List.of(Rule.R10), "CLOSED->CLOSED"),
+        /**
+         * Amazon reported the order cancelled: recorded and put on the to-do list, the status unchanged (R1: the seller's
+         * own policy decides what follows).
+         */
+        ORDER_CANCELLED("spapiNotifications, an ORDER_CHANGE with OrderStatus Canceled", List.of(Rule.R1),
+                "OPEN->OPEN", "CLAIM_FILED->CLAIM_FILED", "LATE_ARRIVAL_FLAGGED->LATE_ARRIVAL_FLAGGED", "CLOSED->CLOSED");
 
         /** What the seller does about a case: each one handles what the case needed until then ({@link Todos}). */
         public static final Set<Event> SELLER_ACTIONS = Set.of(REFUND_RECORDED, ARRIVAL_REPORTED, CONSENT_GIVEN,

@@ -97,6 +97,8 @@ public enum Message {
     CASE_SET_ASIDE(DATE.as("until"), NOTE.as("note")),
     /** R10, the sweep: the appeal period of a granted claim is over. */
     APPEAL_PERIOD_ENDED(DATE.as("appealBy")),
+    /** R1: Amazon reported the order cancelled (an SP-API ORDER_CHANGE notification), on that day. */
+    ORDER_CANCELLED(DATE.as("cancelledOn")),
 
     // What the seller is to do, one sentence per to-do (Todos).
     TODO_ANSWER_BUYER(DATE.as("openedOn")),
@@ -104,6 +106,8 @@ public enum Message {
     TODO_ANSWER_CLAIM(DATE.as("filedOn"), DATE.as("respondByDay"), TIME.as("respondByTime")),
     TODO_APPEAL(DATE.as("decidedOn"), DATE.as("appealBy")),
     TODO_SET_ASIDE_ENDED(DATE.as("until"), NOTE.as("note")),
+    /** R1: Amazon reported the order cancelled; the seller checks what the own policy says before acting. */
+    TODO_CHECK_CANCELLED_ORDER(DATE.as("cancelledOn")),
 
     // Claim deadlines in an evaluation (R9, R10), and what claims protection changes (R11, R12).
     CLAIM_RESPOND_BY(DATE.as("respondByDay"), TIME.as("respondByTime")),

@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * What a case needs from the seller on a day, and by when: the to-do list. A case needs the seller from the day the
  * buyer's report opens it (R1: answer the buyer) until the seller acts, and again at each later attention: the claim
  * window opens (R6), a claim is filed (R9: answer Amazon by {@code respondBy}), a late arrival is still unsettled a
- * week on (R3, R7), a claim is granted (R10: the seller may appeal). Acting is any of
+ * week on (R3, R7), a claim is granted (R10: the seller may appeal), Amazon reports the order cancelled (R1: the
+ * seller's own policy decides what that changes). Acting is any of
  * {@link Lifecycle.Event#SELLER_ACTIONS}: a refund, an arrival, a follow-up, the answer to Amazon, or setting the case
  * aside until a day, which hides it until then but never past a hard deadline: a claim to answer is never hidden, and
  * an open case comes back on its claim deadline at the latest.
@@ -29,6 +30,8 @@ public final class Todos {
     public enum Kind {
         /** R9: Amazon may ask about the filed claim and grants it without an answer in time. */
         ANSWER_CLAIM,
+        /** R1: Amazon reported the order cancelled; what follows is the seller's policy to decide. */
+        CHECK_CANCELLED_ORDER,
         /** R3, R7: a late arrival's consent or return is still pending a week on. */
         FOLLOW_UP_LATE_ARRIVAL,
         /** R6: the claim window opened, after the case did, and the seller has not acted since. */
@@ -100,6 +103,11 @@ public final class Todos {
             all.add(new Todo(Kind.ANSWER_CLAIM, claim.recordedOn(), day, respondBy,
                     Statement.of(Rule.R9, Message.TODO_ANSWER_CLAIM, claim.filedOn(), day, respondBy)));
         }
+        LocalDate cancelledOn = c.notices().cancelledOn();
+        if (cancelledOn != null) {
+            all.add(new Todo(Kind.CHECK_CANCELLED_ORDER, cancelledOn, cancelledOn, null,
+                    Statement.of(Rule.R1, Message.TODO_CHECK_CANCELLED_ORDER, cancelledOn)));
+        }
         if (claim != null) {
             claim.appealBy().ifPresent(appealBy -> all.add(new Todo(Kind.APPEAL, claim.decidedOn(), appealBy, null,
                     Statement.of(Rule.R10, Message.TODO_APPEAL, claim.decidedOn(), appealBy))));
@@ -144,6 +152,9 @@ public final class Todos {
             case ANSWER_CLAIM -> false;
             case APPEAL -> setAsideSince(c, Lifecycle.Event.CLAIM_GRANTED);
             case SET_ASIDE_ENDED -> last.filter(h -> !h.event().equals(Lifecycle.Event.CASE_SET_ASIDE.name())).isPresent();
+            // Told apart by the instant it was recorded: a cancellation reported after the seller acted that day is new.
+            case CHECK_CANCELLED_ORDER -> last.flatMap(h -> recorded(c, Lifecycle.Event.ORDER_CANCELLED).map(r -> h.at().isAfter(r.at())))
+                    .orElse(false);
             default -> last.map(h -> !h.at().atZone(zone).toLocalDate().isBefore(t.listedOn())).orElse(false);
         };
     }
@@ -198,6 +209,17 @@ public final class Todos {
             HistoryEntry h = history.get(i);
             if (isAction(h.event())) {
                 return Optional.of(h);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The latest history entry of an event. */
+    private static Optional<HistoryEntry> recorded(ClaimCase c, Lifecycle.Event event) {
+        List<HistoryEntry> history = c.history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).event().equals(event.name())) {
+                return Optional.of(history.get(i));
             }
         }
         return Optional.empty();

@@ -14,6 +14,7 @@ import io.claimdesk.policy.FollowUp;
 import io.claimdesk.policy.Fulfilment;
 import io.claimdesk.policy.Marketplace;
 import io.claimdesk.policy.Money;
+import io.claimdesk.policy.OrderChange;
 import io.claimdesk.policy.OrderFacts;
 import io.claimdesk.policy.RefundRequest;
 import io.claimdesk.policy.Refusal;
@@ -43,15 +44,12 @@ class CaseItemsProperties {
 
         assertThat(CaseItems.fromItem(item)).isEqualTo(c);
         assertThat(item.get(CaseTable.TTL_ATTRIBUTE) != null).isEqualTo(c.closedOn() != null);
-        // Due for its next attention, or earlier for announcements still to publish, so that the sweep finds them.
-        assertThat(item.get(CaseTable.DUE_ON) != null).isEqualTo(c.nextAttention().isPresent() || !c.outbox().isEmpty());
-        Map<String, AttributeValue> published = CaseItems.toItem(c.announced(), c.version(), 400);
-        assertThat(published).doesNotContainKey(CaseItems.OUTBOX);
-        assertThat(published.get(CaseTable.DUE_ON) != null).isEqualTo(c.nextAttention().isPresent());
-        c.nextAttention().ifPresent(a -> assertThat(published.get(CaseTable.DUE_ON).s()).isEqualTo(a.on().toString()));
-        if (!c.outbox().isEmpty()) {
-            String oldest = c.facts().marketplace().dateOf(c.outbox().get(0).at()).toString();
-            assertThat(item.get(CaseTable.DUE_ON).s()).isLessThanOrEqualTo(oldest);
+        assertThat(item.get(CaseTable.DUE_ON) != null).isEqualTo(c.nextAttention().isPresent());
+        c.nextAttention().ifPresent(a -> assertThat(item.get(CaseTable.DUE_ON).s()).isEqualTo(a.on().toString()));
+        // The tracking index keys on the tracking id, at the item's top level, only when the shipment has one.
+        assertThat(item.containsKey(CaseTable.TRACKING_ID)).isEqualTo(c.facts().shipment().trackingId() != null);
+        if (c.facts().shipment().trackingId() != null) {
+            assertThat(item.get(CaseTable.TRACKING_ID).s()).isEqualTo(c.facts().shipment().trackingId());
         }
     }
 
@@ -70,7 +68,8 @@ class CaseItemsProperties {
                 "171-" + days + "-" + marketplace, marketplace, fulfilment, ORDERED,
                 service ? null : ORDERED.plusDays(days), service ? ORDERED.plusDays(days) : null,
                 Money.of("orderTotal", new BigDecimal(marketplace == Marketplace.JP ? "5990" : "59.90"), marketplace.currency()),
-                new Shipment(carrier, tracked, !tracked, status), reported == null ? null : ORDERED.plusDays(reported)));
+                new Shipment(carrier, tracked, !tracked, status, false, false, tracked ? "AFTN" + (1000 + days) : null),
+                reported == null ? null : ORDERED.plusDays(reported)));
         Arbitrary<List<Integer>> steps = Arbitraries.integers().between(0, 9999).list().ofMaxSize(12);
         return Combinators.combine(facts, steps, Arbitraries.longs().between(0, 40)).as(CaseItemsProperties::live);
     }
@@ -92,6 +91,10 @@ class CaseItemsProperties {
                             n % 3 == 0 ? null : ClaimOutcome.values()[n % 3], null), stamp).after();
                     case 3 -> c.followUp(FollowUp.values()[n % 4], "171-9-" + n, stamp).after();
                     case 4 -> c.attend(ORDERED.plusDays(day), stamp).after();
+                    case 5 -> n % 2 == 0
+                            ? c.orderChanged(new OrderChange(stamp.at().minusSeconds(n), null, OrderChange.Status.values()[n % 6],
+                                    n % 3 == 0 ? null : stamp.at().plusSeconds(86400L * (n % 9)), null, n % 4 == 0), stamp).after()
+                            : c.trackingMilestone(stamp.at().minusSeconds(n), true, stamp).after();
                     default -> c.attend(ORDERED.plusDays(day + 100), stamp).after();
                 };
             } catch (Refusal refused) {

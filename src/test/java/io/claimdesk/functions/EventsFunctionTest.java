@@ -2,48 +2,44 @@ package io.claimdesk.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.claimdesk.ClaimDeskConfig;
 import io.claimdesk.cases.CaseTable;
-import io.claimdesk.cases.EventBridgeCall;
 import io.claimdesk.testing.DynamoDbCalls;
+import io.claimdesk.testing.EventBridgeFaults;
 import io.claimdesk.testing.EventQueue;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
 import io.claimdesk.testing.StoredCase;
-import io.quarkus.test.junit.QuarkusMock;
+import io.claimdesk.testing.Table;
+import io.claimdesk.testing.TableStream;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
- * Events out, read back as a consumer reads them: the local engine's EventBridge routes every claim-desk event
- * through a rule to an SQS queue ({@link EventQueue}). Each change stored is published once, with a stable id;
- * refused and replayed inputs publish nothing; a publish that fails after the write loses nothing, and the sweep
- * publishes it once. flagLateArrival is exported (through the Lambda mock event server); the other functions are
- * called as Java.
+ * Events out, from the table's stream, read back as a consumer reads them: the functions that change cases are called
+ * as Java; what the local engine's stream recorded of their writes is handed to publishChanges, the exported function
+ * (through the Lambda mock event server), as Lambda's event source mapping would hand it; the engine's EventBridge routes
+ * every claim-desk event through a rule to an SQS queue ({@link EventQueue}). Each change stored is published once, with
+ * its stable id; refused and replayed inputs write nothing, so publish nothing; a refused entry is put again alone.
  */
 @QuarkusTest
-@TestProfile(FunctionProfile.PublishingEvents.class)
+@TestProfile(FunctionProfile.PublishChanges.class)
 class EventsFunctionTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -55,10 +51,21 @@ class EventsFunctionTest {
     @BeforeEach
     void queue() {
         EventQueue.ensure();
+        EventBridgeFaults.disarm();
+        EventBridgeFaults.reset();
+    }
+
+    @AfterEach
+    void disarm() {
+        EventBridgeFaults.disarm();
     }
 
     private static List<String> detailTypes(List<JsonNode> events) {
         return events.stream().map(e -> e.path("detail-type").asText()).toList();
+    }
+
+    private static List<String> ids(List<JsonNode> events) {
+        return events.stream().map(e -> e.path("detail").path("id").asText()).toList();
     }
 
     private static String sweepTime(long minutesFromNow) {
@@ -75,33 +82,50 @@ class EventsFunctionTest {
         return event;
     }
 
-    @Test
-    void theReadmeWalkthroughPublishesEachRecordedChangeOnce() {
-        String orderId = Events.newOrderId();
-        Answers.json(functions.evaluateClaim(Events.evaluate(orderId)));
-        Answers.json(functions.evaluateClaim(Events.evaluate(orderId)));
-        assertThat(EventQueue.of(orderId)).as("opening a case is not announced").isEmpty();
+    /** The stream's new records of these orders, handed to publishChanges in one event; its answer. */
+    private static JsonNode publish(String... orderIds) {
+        List<Record> records = TableStream.of(TableStream.newRecords(), orderIds);
+        return Lambda.ok(TableStream.event(records));
+    }
 
+    /** The README walkthrough on one order: open, refund (twice), arrival (twice), consent (twice), a sweep 8 days on. */
+    private void walkthrough(String orderId) {
+        Answers.json(functions.evaluateClaim(Events.evaluate(orderId)));
+        Answers.json(functions.evaluateClaim(Events.evaluate(orderId)));
         Answers.json(functions.recordRefund(Events.refund(orderId)));
         assertThat(Answers.json(functions.recordRefund(Events.refund(orderId))).path("replay").asBoolean()).isTrue();
-        Lambda.ok(Events.arrival(orderId));
-        assertThat(Lambda.ok(Events.arrival(orderId)).path("arrival").path("replay").asBoolean()).isTrue();
+        Answers.json(functions.flagLateArrival(Events.arrival(orderId)));
+        assertThat(Answers.json(functions.flagLateArrival(Events.arrival(orderId))).path("arrival").path("replay").asBoolean()).isTrue();
         ObjectNode consent = Events.JSON.createObjectNode().put("orderId", orderId).put("followUp", "CONSENT_GIVEN");
-        Lambda.ok(consent);
-        assertThat(Lambda.ok(consent).path("followUp").path("replay").asBoolean()).isTrue();
-        Lambda.ok(Events.sweep().put("time", Instant.now().plus(8, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString()));
+        Answers.json(functions.flagLateArrival(consent));
+        assertThat(Answers.json(functions.flagLateArrival(consent)).path("followUp").path("replay").asBoolean()).isTrue();
+        Answers.json(functions.flagLateArrival(Events.sweep().put("time",
+                Instant.now().plus(8, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString())));
+    }
+
+    @Test
+    void theReadmeWalkthroughPublishesEachRecordedChangeOnceFromTheStream() {
+        String orderId = Events.newOrderId();
+        walkthrough(orderId);
+
+        List<Record> records = TableStream.of(TableStream.newRecords(), orderId);
+        // Opened, refunded, arrived, consented: one write each; the replays and the sweep wrote nothing.
+        assertThat(records).extracting(r -> r.eventNameAsString()).containsExactly("INSERT", "MODIFY", "MODIFY", "MODIFY");
+        JsonNode answer = Lambda.ok(TableStream.event(records));
+        assertThat(answer.path("batchItemFailures").isArray()).isTrue();
+        assertThat(answer.path("batchItemFailures")).isEmpty();
 
         List<JsonNode> events = EventQueue.of(orderId);
         assertThat(detailTypes(events)).containsExactly("Refund recorded", "Arrival reported", "Consent given");
         assertThat(events).allSatisfy(e -> assertThat(e.path("source").asText()).isEqualTo("claim-desk"));
         List<JsonNode> details = events.stream().map(e -> e.path("detail")).toList();
-        assertThat(details).extracting(d -> d.path("id").asText())
-                .containsExactly(orderId + "/1", orderId + "/2", orderId + "/3");
+        assertThat(ids(events)).containsExactly(orderId + "/1", orderId + "/2", orderId + "/3");
         assertThat(details).extracting(d -> d.path("statusBefore").asText() + "->" + d.path("statusAfter").asText())
                 .containsExactly("OPEN->OPEN", "OPEN->LATE_ARRIVAL_FLAGGED", "LATE_ARRIVAL_FLAGGED->CLOSED");
         JsonNode refund = details.get(0);
         assertThat(refund.path("event").asText()).isEqualTo("REFUND_RECORDED");
         assertThat(refund.path("marketplace").asText()).isEqualTo("FR");
+        assertThat(refund.path("historyIndex").asInt()).isEqualTo(1);
         assertThat(refund.path("rules").toString()).isEqualTo("[\"R3\"]");
         assertThat(refund.path("nextAttention").asText()).isEqualTo("2026-03-13");
         assertThat(refund.path("nextAttentionKind").asText()).isEqualTo("CLAIM_WINDOW_OPENS");
@@ -111,8 +135,11 @@ class EventsFunctionTest {
         assertThat(details.get(2).path("nextAttention").isNull()).isTrue();
         assertThat(refund.fieldNames()).toIterable().containsExactly("id", "orderId", "marketplace", "event", "historyIndex",
                 "at", "statusBefore", "statusAfter", "closeReason", "rules", "nextAttention", "nextAttentionKind");
+        // The event's time is the change's, to the second; its "at", the change's instant as the history has it.
+        assertThat(Instant.parse(refund.path("at").asText()).truncatedTo(ChronoUnit.SECONDS))
+                .isEqualTo(Instant.parse(events.get(0).path("time").asText()));
         assertThat(EventQueue.textOf(orderId)).as("no free text, no buyer data").doesNotContain(REASON).doesNotContain("rf-0001");
-        assertThat(StoredCase.of(orderId).item()).as("nothing left to publish").doesNotContainKey("outbox");
+        assertThat(StoredCase.of(orderId).item()).as("no outbox: the stream is the outbox").doesNotContainKey("outbox");
     }
 
     @Test
@@ -121,9 +148,10 @@ class EventsFunctionTest {
         Answers.json(functions.evaluateClaim(Events.evaluate(orderId)));
         String time = sweepTime(60);
 
-        Lambda.ok(Events.sweep().put("time", time));
-        Lambda.ok(Events.sweep().put("time", time));
-        Lambda.ok(Events.sweep().put("time", sweepTime(24 * 60)));
+        Answers.json(functions.flagLateArrival(Events.sweep().put("time", time)));
+        Answers.json(functions.flagLateArrival(Events.sweep().put("time", time)));
+        Answers.json(functions.flagLateArrival(Events.sweep().put("time", sweepTime(24 * 60))));
+        publish(orderId);
 
         List<JsonNode> events = EventQueue.of(orderId);
         assertThat(detailTypes(events)).containsExactly("Claim window opened", "Claim deadline passed");
@@ -133,6 +161,7 @@ class EventsFunctionTest {
         assertThat(opened.path("nextAttention").asText()).isEqualTo("2026-06-09");
         assertThat(opened.path("rules").toString()).isEqualTo("[\"R6\"]");
         JsonNode passed = events.get(1).path("detail");
+        assertThat(passed.path("statusBefore").asText()).isEqualTo("OPEN");
         assertThat(passed.path("statusAfter").asText()).isEqualTo("CLOSED");
         assertThat(passed.path("closeReason").asText()).isEqualTo("CLAIM_DEADLINE_PASSED");
         assertThat(passed.path("id").asText()).isEqualTo(orderId + "/" + passed.path("historyIndex").asInt());
@@ -148,10 +177,11 @@ class EventsFunctionTest {
         filed.putObject("claim").put("filedOn", today.toString()).put("reference", "AZ-42");
         Answers.json(functions.evaluateClaim(filed));
         Answers.json(functions.evaluateClaim(filed));
-        Lambda.ok(Events.sweep().put("time", sweepTime(60)));
+        Answers.json(functions.flagLateArrival(Events.sweep().put("time", sweepTime(60))));
         ObjectNode granted = recentOrder(orderId);
         granted.putObject("claim").put("filedOn", today.toString()).put("reference", "AZ-42").put("outcome", "GRANTED");
         Answers.json(functions.evaluateClaim(granted));
+        publish(orderId);
 
         List<JsonNode> events = EventQueue.of(orderId);
         assertThat(detailTypes(events)).containsExactly("Claim filed", "Claim response due", "Claim granted");
@@ -162,156 +192,155 @@ class EventsFunctionTest {
     }
 
     @Test
-    void refusedAndReplayedInputsPublishNothing() {
+    void refusedAndReplayedInputsWriteNothingSoPublishNothing() {
         String orderId = Events.newOrderId();
         Answers.json(functions.evaluateClaim(Events.evaluate(orderId)));
         Answers.json(functions.recordRefund(Events.refund(orderId)));
+        publish(orderId);
         StoredCase before = StoredCase.of(orderId);
-        int received = EventQueue.of(orderId).size();
+        assertThat(EventQueue.of(orderId)).hasSize(1);
 
         List<ObjectNode> refused = List.of(
                 Events.refund(orderId).put("refundId", "rf-big").put("amount", "100.00"),
                 Events.refund(orderId).put("amount", "25.00"),
-                Events.refund(orderId).put("refundId", "rf-early").put("refundedOn", "2026-02-01"),
-                Events.refund(Events.newOrderId()));
+                Events.refund(orderId).put("refundId", "rf-early").put("refundedOn", "2026-02-01"));
         for (ObjectNode event : refused) {
             assertThat(Events.JSON.valueToTree(functions.recordRefund(event)).has("refusal")).as(event.toString()).isTrue();
         }
-        assertThat(Lambda.refusal(Events.arrival(orderId).put("deliveredOn", "2026-02-01")).has("refusal")).isTrue();
-        assertThat(Lambda.refusal(Events.JSON.createObjectNode().put("orderId", orderId).put("followUp", "RETURN_RECEIVED"))
+        assertThat(Events.JSON.valueToTree(functions.flagLateArrival(Events.arrival(orderId).put("deliveredOn", "2026-02-01")))
                 .has("refusal")).isTrue();
+        assertThat(Events.JSON.valueToTree(functions.flagLateArrival(Events.JSON.createObjectNode().put("orderId", orderId)
+                .put("followUp", "RETURN_RECEIVED"))).has("refusal")).isTrue();
         for (int i = 0; i < 3; i++) {
             assertThat(Answers.json(functions.recordRefund(Events.refund(orderId))).path("replay").asBoolean()).isTrue();
             Answers.json(functions.evaluateClaim(Events.evaluate(orderId)));
         }
 
-        assertThat(EventQueue.of(orderId)).hasSize(received).hasSize(1);
+        assertThat(TableStream.of(TableStream.newRecords(), orderId)).as("nothing written, nothing on the stream").isEmpty();
+        assertThat(EventQueue.of(orderId)).hasSize(1);
         assertThat(StoredCase.of(orderId)).isEqualTo(before);
     }
 
     @Test
-    void publishingAddsOneConditionalWriteAndAReplayNone() {
+    void withEventsOnAChangeIsOneReadAndOneWriteAndPublishingReadsNothing() {
         String orderId = Events.newOrderId();
         DynamoDbCalls.reset();
         Answers.json(functions.evaluateClaim(Events.evaluate(orderId)));
-        assertThat(DynamoDbCalls.calls()).as("a new case announces nothing").containsExactly("GetItem", "PutItem");
+        assertThat(DynamoDbCalls.calls()).as("evaluateClaim").containsExactly("GetItem", "PutItem");
 
         DynamoDbCalls.reset();
         Answers.json(functions.recordRefund(Events.refund(orderId)));
-        assertThat(DynamoDbCalls.calls()).as("read, write with the outbox, empty the outbox")
-                .containsExactly("GetItem", "PutItem", "PutItem");
+        assertThat(DynamoDbCalls.calls()).as("recordRefund: read, write at that version").containsExactly("GetItem", "PutItem");
 
         DynamoDbCalls.reset();
         Answers.json(functions.recordRefund(Events.refund(orderId)));
         assertThat(DynamoDbCalls.calls()).as("a replay").containsExactly("GetItem");
 
         DynamoDbCalls.reset();
-        Lambda.ok(Events.arrival(orderId));
-        assertThat(DynamoDbCalls.calls()).containsExactly("GetItem", "PutItem", "PutItem");
-        assertThat(DynamoDbCalls.calls()).allSatisfy(op ->
-                assertThat(CaseTable.ACTIONS_BY_FUNCTION.get(CaseTable.FLAG_LATE_ARRIVAL)).contains("dynamodb:" + op));
+        Answers.json(functions.flagLateArrival(Events.arrival(orderId)));
+        assertThat(DynamoDbCalls.calls()).as("an arrival").containsExactly("GetItem", "PutItem");
+
+        DynamoDbCalls.reset();
+        publish(orderId);
+        assertThat(DynamoDbCalls.calls()).as("publishChanges: the stream brings the items").isEmpty();
+        assertThat(detailTypes(EventQueue.of(orderId))).containsExactly("Refund recorded", "Arrival reported");
     }
 
-    @Inject
-    DynamoDbClient dynamo;
+    @Test
+    void entriesGoTenToACallAndAnEntryEventBridgeRefusesIsPutAgainAloneAndPublishedOnce() {
+        List<String> orders = List.of(Events.newOrderId(), Events.newOrderId(), Events.newOrderId(), Events.newOrderId());
+        orders.forEach(this::walkthrough);
+        String refused = orders.get(1) + "/2";
+        EventBridgeFaults.refuse(1, refused);
 
-    @Inject
-    ClaimDeskConfig config;
+        JsonNode answer = publish(orders.toArray(String[]::new));
 
-    @Inject
-    ObjectMapper json;
-
-    /**
-     * EventBridge as the functions see it: the real local one, or a failure injected after the write, at the HTTP
-     * exchange, so that the answer is read as a real one would be.
-     */
-    static final class FlakyEventBridge extends EventBridgeCall {
-        volatile String failure;
-
-        FlakyEventBridge(DynamoDbClient dynamo, ObjectMapper json, ClaimDeskConfig config) {
-            super(dynamo, json, config);
-        }
-
-        @Override
-        protected Answer send(SdkHttpRequest request, byte[] body) throws IOException {
-            if ("unreachable".equals(failure)) {
-                throw new ConnectException("injected: EventBridge cannot be reached");
-            }
-            if ("throttled".equals(failure)) {
-                return answer(400, "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded (injected)\"}");
-            }
-            if ("rejected".equals(failure)) {
-                ArrayNode entries = Events.JSON.createArrayNode();
-                Events.JSON.readTree(body).path("Entries").forEach(e ->
-                        entries.addObject().put("ErrorCode", "InternalFailure").put("ErrorMessage", "injected"));
-                ObjectNode answer = Events.JSON.createObjectNode().put("FailedEntryCount", entries.size());
-                answer.set("Entries", entries);
-                return answer(200, answer.toString());
-            }
-            return super.send(request, body);
-        }
-
-        private static Answer answer(int status, String body) {
-            return new Answer(status, body.getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.path("batchItemFailures")).isEmpty();
+        List<List<String>> calls = EventBridgeFaults.calls();
+        assertThat(calls).extracting(List::size).as("12 events: 10, the refused one again alone, then 2")
+                .containsExactly(10, 1, 2);
+        assertThat(calls.get(0)).contains(refused);
+        assertThat(calls.get(1)).containsExactly(refused);
+        // Once each; the refused one after the others of its call.
+        for (String orderId : orders) {
+            assertThat(ids(EventQueue.of(orderId))).as(orderId)
+                    .containsExactlyInAnyOrder(orderId + "/1", orderId + "/2", orderId + "/3");
         }
     }
 
     @Test
-    void aPublishThatFailsAfterTheWriteLosesNothingAndTheSweepPublishesItOnce() {
-        FlakyEventBridge events = new FlakyEventBridge(dynamo, json, config);
-        QuarkusMock.installMockForType(events, EventBridgeCall.class);
-        for (String failure : List.of("unreachable", "throttled", "rejected")) {
-            String orderId = Events.newOrderId();
-            Answers.json(functions.evaluateClaim(recentOrder(orderId)));
-            events.failure = failure;
-            ObjectNode refund = Events.refund(orderId);
-            refund.remove("refundedOn");
+    void anEventStillRefusedIsReportedAtItsRecordAndTheRecordsFromThereArePublishedWhenReadAgain() {
+        String first = Events.newOrderId();
+        String second = Events.newOrderId();
+        walkthrough(first);
+        walkthrough(second);
+        List<Record> records = TableStream.of(TableStream.newRecords(), first, second);
+        String stuck = second + "/2";
+        EventBridgeFaults.refuse(3, stuck); // as many times as claimdesk.events.entry-attempts puts it
 
-            JsonNode answer = Answers.json(functions.recordRefund(refund));
-            assertThat(answer.path("replay").asBoolean()).as(failure).isFalse();
-            Map<String, AttributeValue> stored = StoredCase.of(orderId).item();
-            assertThat(stored.get("version").n()).as("the change is stored").isEqualTo("2");
-            assertThat(stored.get("outbox").l()).as("and its announcement kept").hasSize(1);
-            assertThat(stored.get(CaseTable.DUE_ON).s()).as("due for the sweep").isEqualTo(LocalDate.now(PARIS).toString());
-            assertThat(EventQueue.of(orderId)).isEmpty();
+        JsonNode answer = Lambda.ok(TableStream.event(records));
 
-            events.failure = null;
-            assertThat(Answers.json(functions.recordRefund(refund)).path("replay").asBoolean()).isTrue();
-            assertThat(EventQueue.of(orderId)).as("a replay publishes nothing").isEmpty();
-            assertThat(attentionList(null)).as("not on the seller's list: only an announcement is due").doesNotContain(orderId);
+        // The arrival of the second order is its third record (open, refund, arrival, consent).
+        Record arrival = records.stream().filter(r -> r.dynamodb().keys().get("orderId").s().equals(second)).toList().get(2);
+        assertThat(answer.path("batchItemFailures")).singleElement()
+                .satisfies(f -> assertThat(f.path("itemIdentifier").asText()).isEqualTo(arrival.dynamodb().sequenceNumber()));
+        assertThat(ids(EventQueue.of(second))).doesNotContain(stuck);
 
-            Lambda.ok(Events.sweep().put("time", sweepTime(0)));
-            assertThat(EventQueue.of(orderId)).as("its function may still be publishing it").isEmpty();
-            Lambda.ok(Events.sweep().put("time", sweepTime(16)));
-            Lambda.ok(Events.sweep().put("time", sweepTime(17)));
-            Lambda.ok(Events.sweep().put("time", sweepTime(60)));
+        // Lambda hands the records from the reported one on again; EventBridge takes them now.
+        List<Record> again = records.subList(records.indexOf(arrival), records.size());
+        assertThat(Lambda.ok(TableStream.event(again)).path("batchItemFailures")).isEmpty();
 
-            List<JsonNode> published = EventQueue.of(orderId);
-            assertThat(detailTypes(published)).as(failure).containsExactly("Refund recorded");
-            assertThat(published.get(0).path("detail").path("id").asText()).isEqualTo(orderId + "/1");
-            Map<String, AttributeValue> after = StoredCase.of(orderId).item();
-            assertThat(after).doesNotContainKey("outbox");
-            assertThat(after.get("version").n()).as("emptying the outbox is no new version").isEqualTo("2");
-            assertThat(after.get(CaseTable.DUE_ON).s()).as("due again for its next attention")
-                    .isEqualTo(LocalDate.now(PARIS).plusDays(8).toString());
+        for (String orderId : List.of(first, second)) {
+            List<JsonNode> received = EventQueue.of(orderId);
+            // A standard queue keeps no order: which events, not in which order.
+            assertThat(ids(received).stream().distinct().toList()).as(orderId)
+                    .containsExactlyInAnyOrder(orderId + "/1", orderId + "/2", orderId + "/3");
+            // Published twice only under the same id and with the same detail: a consumer keeps one.
+            Map<String, JsonNode> byId = new HashMap<>();
+            received.forEach(e -> {
+                JsonNode seen = byId.putIfAbsent(e.path("detail").path("id").asText(), e.path("detail"));
+                assertThat(seen == null || seen.equals(e.path("detail"))).as("%s", e).isTrue();
+            });
         }
     }
 
-    private List<String> attentionList(String attention) {
-        List<String> orders = new java.util.ArrayList<>();
-        String next = null;
-        do {
-            ObjectNode query = Events.JSON.createObjectNode();
-            if (attention != null) {
-                query.put("attention", attention);
-            }
-            if (next != null) {
-                query.put("next", next);
-            }
-            JsonNode page = Answers.json(functions.caseDesk(query));
-            page.path("cases").forEach(c -> orders.add(c.path("orderId").asText()));
-            next = page.path("next").isTextual() ? page.path("next").asText() : null;
-        } while (next != null);
-        return orders;
+    @Test
+    void anOperatorRepublishesACasesEventsFromItsHistoryUnderTheSameIds() {
+        String orderId = Events.newOrderId();
+        walkthrough(orderId);
+        publish(orderId);
+        List<JsonNode> first = EventQueue.of(orderId);
+
+        JsonNode all = Lambda.ok(Events.JSON.createObjectNode().put("orderId", orderId));
+        JsonNode fromTwo = Lambda.ok(Events.JSON.createObjectNode().put("orderId", orderId).put("fromIndex", 2));
+
+        assertThat(all.path("published").toString())
+                .isEqualTo("[\"" + orderId + "/1\",\"" + orderId + "/2\",\"" + orderId + "/3\"]");
+        assertThat(all.path("notAnnounced").asInt()).as("the opening").isEqualTo(1);
+        assertThat(fromTwo.path("published").toString()).isEqualTo("[\"" + orderId + "/2\",\"" + orderId + "/3\"]");
+        List<JsonNode> received = EventQueue.of(orderId);
+        assertThat(ids(received)).containsExactly(orderId + "/1", orderId + "/2", orderId + "/3",
+                orderId + "/1", orderId + "/2", orderId + "/3", orderId + "/2", orderId + "/3");
+        List<JsonNode> details = new ArrayList<>(received.stream().map(e -> e.path("detail")).toList());
+        assertThat(details.subList(3, 6)).as("the same details as first published")
+                .isEqualTo(first.stream().map(e -> e.path("detail")).toList());
+        assertThat(Lambda.refusal(Events.JSON.createObjectNode().put("orderId", Events.newOrderId())).path("refusal").path("code")
+                .asText()).isEqualTo("CASE_NOT_FOUND");
+        assertThat(Lambda.refusal(Events.JSON.createObjectNode().put("orderId", orderId).put("fromIndex", -1)).path("refusal")
+                .path("field").asText()).isEqualTo("fromIndex");
+    }
+
+    @Test
+    void aRemovedCasePublishesNothing() {
+        String orderId = Events.newOrderId();
+        Answers.json(functions.evaluateClaim(Events.evaluate(orderId)));
+        Answers.json(functions.recordRefund(Events.refund(orderId)));
+        Table.delete(orderId); // as DynamoDB's TTL removes a long-closed case
+
+        List<Record> records = TableStream.of(TableStream.newRecords(), orderId);
+        assertThat(records).extracting(r -> r.eventNameAsString()).containsExactly("INSERT", "MODIFY", "REMOVE");
+        assertThat(Lambda.ok(TableStream.event(records)).path("batchItemFailures")).isEmpty();
+        assertThat(detailTypes(EventQueue.of(orderId))).containsExactly("Refund recorded");
+        assertThat(CaseTable.PUBLISHERS).containsExactly(CaseTable.PUBLISH_CHANGES);
     }
 }

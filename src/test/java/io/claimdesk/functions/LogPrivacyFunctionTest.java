@@ -112,9 +112,8 @@ class LogPrivacyFunctionTest {
     }
 
     /**
-     * A body that is not JSON never reaches our code: Funqy answers it. Its answer quotes nothing of the
-     * body. (The cause it keeps, Jackson's parse error, may quote a token of the body, and the Lambda runtime
-     * logs it; through the API such a body is refused by API Gateway's request validator before any function.)
+     * A body that is not JSON never reaches our code: it is answered before (UnreadableInput), quoting nothing of the
+     * body, and with no cause whose message could (Jackson's parse error quotes the token it stopped at).
      */
     @Test
     void aBodyThatIsNotJsonIsAnsweredWithoutQuotingIt() {

@@ -89,7 +89,7 @@ class SpApiOrderTest {
         // no payment dataset, so no buyer total (proceeds.grandTotal 103.97 is the seller's).
         EXPECTED.put("v2026-getOrder-200-example.json", List.of(Expected.maps(new Mapped(
                 "202-1234567-8901234", Marketplace.UK, at("2024-12-25T09:15:00Z"), at("2024-12-30T23:59:59Z"),
-                Fulfilment.SELLER, null, null, new Shipment("Royal Mail", true, CarrierStatus.IN_TRANSIT), "SHIPPED"))));
+                Fulfilment.SELLER, null, null, new Shipment("Royal Mail", true, CarrierStatus.IN_TRANSIT, "RR123456789GB"), "SHIPPED"))));
         EXPECTED.put("v2026-getOrder-200-sandbox0-171-9876543-2109876-com.br.json", List.of(Expected.refused(
                 "spapiOrder.salesChannel.marketplaceId", "marketplace id A2Q3Y263D00KWC is not served", "UK A1F83G8C2ARO7P")));
         EXPECTED.put("v2026-getOrder-200-sandbox1-028-1234567-8901234-com.tr.json", List.of(Expected.refused(
@@ -101,7 +101,7 @@ class SpApiOrderTest {
         // v2026 searchOrders example: MERCHANT US, SHIPPED, UPS package DELIVERED with a tracking number.
         EXPECTED.put("v2026-searchOrders-200-example.json", List.of(Expected.maps(new Mapped(
                 "123-4567890-1234567", Marketplace.US, at("2024-12-25T10:30:00Z"), at("2024-12-30T23:59:59Z"),
-                Fulfilment.SELLER, null, null, new Shipment("UPS", true, CarrierStatus.DELIVERED), "SHIPPED"))));
+                Fulfilment.SELLER, null, null, new Shipment("UPS", true, CarrierStatus.DELIVERED, "1Z999AA1234567890"), "SHIPPED"))));
         // v2026 searchOrders sandbox: FBA JP, SHIPPED, no deliverByWindow, no package; grandTotal JPY 19940 not read.
         EXPECTED.put("v2026-searchOrders-200-sandbox0-250-1234567-8901234-co.jp.json", List.of(Expected.maps(new Mapped(
                 "250-1234567-8901234", Marketplace.JP, at("2024-12-25T02:30:00Z"), null,
@@ -109,7 +109,7 @@ class SpApiOrderTest {
         // v2026 searchOrders sandbox: MERCHANT UK, SHIPPED, DPD package IN_TRANSIT / OUT_FOR_DELIVERY.
         EXPECTED.put("v2026-searchOrders-200-sandbox1-202-7654321-1098765-co.uk.json", List.of(Expected.maps(new Mapped(
                 "202-7654321-1098765", Marketplace.UK, at("2024-12-24T14:20:00Z"), at("2024-12-28T23:59:59Z"),
-                Fulfilment.SELLER, null, null, new Shipment("DPD", true, CarrierStatus.IN_TRANSIT), "SHIPPED"))));
+                Fulfilment.SELLER, null, null, new Shipment("DPD", true, CarrierStatus.IN_TRANSIT, "15501234567890123456"), "SHIPPED"))));
         EXPECTED.put("v2026-searchOrders-200-sandbox2-171-2345678-9012345-com.br.json", List.of(Expected.refused(
                 "spapiOrder.salesChannel.marketplaceId", "marketplace id A2Q3Y263D00KWC is not served")));
     }
@@ -437,7 +437,7 @@ class SpApiOrderTest {
         parcel.remove("packageStatus");
         parcel.remove("trackingNumber");
         parcel.remove("carrier");
-        assertThat(SpApiOrder.map(order).shipment()).isEqualTo(new Shipment(null, false, CarrierStatus.UNKNOWN));
+        assertThat(SpApiOrder.map(order).shipment()).isEqualTo(new Shipment(null, false, CarrierStatus.UNKNOWN, null));
         order.remove("packages");
         assertThat(SpApiOrder.map(order).shipment()).isNull();
     }
@@ -450,9 +450,9 @@ class SpApiOrderTest {
         second.put("packageReferenceId", "PKG-2");
         second.put("carrier", "USPS");
         second.putObject("packageStatus").put("status", "IN_TRANSIT").put("detailedStatus", "LOST");
-        assertThat(SpApiOrder.map(order).shipment()).isEqualTo(new Shipment("USPS", false, CarrierStatus.LOST_IN_TRANSIT));
+        assertThat(SpApiOrder.map(order).shipment()).isEqualTo(new Shipment("USPS", false, CarrierStatus.LOST_IN_TRANSIT, null));
         ((ObjectNode) second.get("packageStatus")).put("status", "DELIVERED").remove("detailedStatus");
-        assertThat(SpApiOrder.map(order).shipment()).isEqualTo(new Shipment("UPS", true, CarrierStatus.DELIVERED));
+        assertThat(SpApiOrder.map(order).shipment()).isEqualTo(new Shipment("UPS", true, CarrierStatus.DELIVERED, "1Z999AA1234567890"));
     }
 
     @Test

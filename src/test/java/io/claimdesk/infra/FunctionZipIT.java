@@ -58,7 +58,18 @@ class FunctionZipIT {
     void holdsNoLibraryOfDevModeOrTheTests() {
         List<String> libraries = entries.stream().filter(e -> e.startsWith("lib/") && e.endsWith(".jar")).toList();
         assertThat(libraries).isNotEmpty();
+        // SQS's client is dev mode's (it reads the local notification queue) and the tests': a provided dependency.
         assertThat(libraries).noneMatch(l -> l.matches(".*(vertx|netty|scheduler|quartz|undertow|jetty|junit|rest-assured"
-                + "|selenium|velocity|snakeyaml|jqwik|assertj|eventbridge|sqs).*"));
+                + "|selenium|velocity|snakeyaml|jqwik|assertj|sqs|apache-client).*"));
+    }
+
+    @Test
+    void holdsWhatTheFunctionsFedByAQueueAndAStreamUse() {
+        List<String> libraries = entries.stream().filter(e -> e.startsWith("lib/") && e.endsWith(".jar")).toList();
+        // publishChanges' EventBridge client, and AWS's classes of the SQS and DynamoDB stream events.
+        assertThat(libraries).anyMatch(l -> l.matches("lib/software\\.amazon\\.awssdk\\.eventbridge-.*\\.jar"))
+                .anyMatch(l -> l.matches("lib/com\\.amazonaws\\.aws-lambda-java-events-.*\\.jar"));
+        assertThat(entries).contains("io/claimdesk/cases/Bus.class", "io/claimdesk/functions/LambdaEvents.class",
+                "io/claimdesk/functions/SpApiNotification.class");
     }
 }

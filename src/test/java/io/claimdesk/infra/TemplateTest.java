@@ -341,18 +341,29 @@ class TemplateTest {
         exportsByFunction().forEach((function, export) -> {
             assertThat(CaseTable.ACTIONS_BY_FUNCTION).as(function).containsKey(export);
             Set<String> dynamoActions = new TreeSet<>();
+            Set<String> streamActions = new TreeSet<>();
             for (Map<String, Object> statement : statementsOf(roleOf(function))) {
                 List<String> actions = strings(statement.get("Action"));
+                if (actions.stream().anyMatch(CaseTable.STREAM_ACTIONS::contains)) {
+                    // The stream's, on the stream alone: ListStreams on the table's streams, the others on its stream.
+                    assertThat(CaseTable.STREAM_ACTIONS).as(function).containsAll(actions);
+                    streamActions.addAll(actions);
+                    assertThat(statement.get("Resource")).as(function + " " + actions).isEqualTo(actions.equals(List.of("dynamodb:ListStreams"))
+                            ? Map.of("Fn::Sub", "${CaseTable.Arn}/stream/*") : Map.of("Fn::GetAtt", List.of("CaseTable", "StreamArn")));
+                    continue;
+                }
                 actions.stream().filter(a -> a.startsWith("dynamodb:")).forEach(dynamoActions::add);
                 if (actions.contains("dynamodb:Query")) {
                     assertThat(actions).as(function + ": Query sits alone, on its one index").containsExactly("dynamodb:Query");
                     assertThat(statement.get("Resource")).isEqualTo(Map.of("Fn::Sub",
-                            "${CaseTable.Arn}/index/" + CaseTable.INDEX_BY_FUNCTION.get(export).indexName()));
+                            "${CaseTable.Arn}/index/" + CaseTable.INDEX_BY_FUNCTION.get(export)));
                 } else if (actions.stream().anyMatch(a -> a.startsWith("dynamodb:"))) {
                     assertThat(statement.get("Resource")).as(function).isEqualTo(Map.of("Fn::GetAtt", List.of("CaseTable", "Arn")));
                 }
             }
             assertThat(dynamoActions).as(function).isEqualTo(new TreeSet<>(CaseTable.ACTIONS_BY_FUNCTION.get(export)));
+            assertThat(streamActions).as(function + " reads the stream only if it is fed by it")
+                    .isEqualTo(CaseTable.STREAM_READERS.contains(export) ? new TreeSet<>(CaseTable.STREAM_ACTIONS) : Set.of());
         });
     }
 
@@ -389,7 +400,7 @@ class TemplateTest {
     private static final Object BUS_NAME = Map.of("Fn::If", List.of("CreateEventBus", Map.of("Ref", "CaseEventBus"), "default"));
 
     @Test
-    void theFunctionsThatRecordChangesMayPutEventsOnTheBusAndNoOtherMay() {
+    void onlyPublishChangesMayPutEventsOnTheBus() {
         exportsByFunction().forEach((function, export) -> {
             List<Map<String, Object>> eventStatements = statementsOf(roleOf(function)).stream()
                     .filter(statement -> strings(statement.get("Action")).stream().anyMatch(a -> a.startsWith("events:")))
@@ -440,6 +451,76 @@ class TemplateTest {
         assertThat(properties("AttentionSubscription")).containsEntry("Protocol", "email")
                 .containsEntry("Endpoint", Map.of("Ref", "AttentionEmail"));
         assertThat(map(resources, "AttentionSubscription")).containsEntry("Condition", "HasAttentionEmail");
+    }
+
+    // ---------------------------------------------------------------- SP-API notifications in, changes out
+
+    /** The event source mappings of a function, as the transforms write them. */
+    private static List<Map<String, Object>> mappingsOf(String function) {
+        return ofType("AWS::Lambda::EventSourceMapping").stream().map(r -> map(r, "Properties"))
+                .filter(p -> Map.of("Ref", function + "Aliaslive").equals(p.get("FunctionName"))).toList();
+    }
+
+    @Test
+    void theNotificationQueueTakesSpApisPrincipalAndFeedsSpapiNotificationsWhichAnswersItsFailedMessages() {
+        Object queueArn = Map.of("Fn::GetAtt", List.of("NotificationQueue", "Arn"));
+        assertThat(mappingsOf("SpApiNotifications")).singleElement().satisfies(m -> {
+            assertThat(m).containsEntry("EventSourceArn", queueArn).containsEntry("BatchSize", 10)
+                    .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"));
+        });
+        assertThat(map(map(properties("SpApiNotifications"), "Environment"), "Variables"))
+                .containsEntry("QUARKUS_FUNQY_EXPORT", CaseTable.SPAPI_NOTIFICATIONS);
+        // Amazon's documented principal may send, and read the queue's attributes; nothing else, nobody else.
+        Map<String, Object> statement = maps(map(properties("NotificationQueuePolicy"), "PolicyDocument").get("Statement")).get(0);
+        assertThat(statement).containsEntry("Principal", Map.of("AWS", "arn:aws:iam::437568002678:root"))
+                .containsEntry("Resource", queueArn);
+        assertThat(strings(statement.get("Action"))).containsExactlyInAnyOrder("sqs:SendMessage", "sqs:GetQueueAttributes");
+        assertThat(maps(map(properties("NotificationQueuePolicy"), "PolicyDocument").get("Statement"))).hasSize(1);
+        // A message the function keeps failing goes to the dead-letter queue, which raises an alarm.
+        Map<String, Object> queue = properties("NotificationQueue");
+        assertThat(map(queue, "RedrivePolicy")).containsEntry("deadLetterTargetArn",
+                Map.of("Fn::GetAtt", List.of("NotificationDeadLetterQueue", "Arn")));
+        assertThat(alarms()).anySatisfy(alarm -> assertThat(alarm).containsEntry("MetricName", "ApproximateNumberOfMessagesVisible")
+                .containsEntry("Dimensions", List.of(Map.of("Name", "QueueName",
+                        "Value", Map.of("Fn::GetAtt", List.of("NotificationDeadLetterQueue", "QueueName"))))));
+        // Lambda wants the visibility timeout at least the function's timeout (six times is its advice).
+        int timeout = ((Number) map(map(template, "Parameters"), "ApiFunctionTimeout").get("MaxValue")).intValue();
+        assertThat(((Number) queue.get("VisibilityTimeout")).intValue()).isGreaterThanOrEqualTo(6 * timeout);
+        assertThat(statementsOf("SpApiNotificationsRole")).anySatisfy(st -> {
+            assertThat(strings(st.get("Action"))).containsExactlyInAnyOrder("sqs:ReceiveMessage", "sqs:DeleteMessage",
+                    "sqs:GetQueueAttributes");
+            assertThat(st.get("Resource")).isEqualTo(queueArn);
+        });
+    }
+
+    @Test
+    void theTablesStreamFeedsPublishChangesWithRetriesBisectionAMaximumAgeAndAnOnFailureQueue() {
+        assertThat(map(properties("CaseTable"), "StreamSpecification"))
+                .isEqualTo(Map.of("StreamViewType", CaseTable.STREAM_VIEW.toString()));
+        Object failureQueue = Map.of("Fn::GetAtt", List.of("ChangesFailureQueue", "Arn"));
+        assertThat(mappingsOf("PublishChanges")).singleElement().satisfies(m -> {
+            assertThat(m).containsEntry("EventSourceArn", Map.of("Fn::GetAtt", List.of("CaseTable", "StreamArn")))
+                    .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
+                    .containsEntry("BisectBatchOnFunctionError", true)
+                    .containsKeys("MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "StartingPosition");
+            assertThat(map(map(m, "DestinationConfig"), "OnFailure")).isEqualTo(Map.of("Destination", failureQueue));
+        });
+        assertThat(statementsOf("PublishChangesRole")).anySatisfy(st -> {
+            assertThat(strings(st.get("Action"))).containsExactly("sqs:SendMessage");
+            assertThat(st.get("Resource")).isEqualTo(failureQueue);
+        });
+        assertThat(alarms()).anySatisfy(alarm -> assertThat(alarm).containsEntry("MetricName", "ApproximateNumberOfMessagesVisible")
+                .containsEntry("Dimensions", List.of(Map.of("Name", "QueueName",
+                        "Value", Map.of("Fn::GetAtt", List.of("ChangesFailureQueue", "QueueName"))))));
+        assertThat(alarms()).anySatisfy(alarm -> assertThat(alarm).containsEntry("MetricName", "IteratorAge")
+                .containsEntry("Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", "PublishChanges")))));
+        assertThat(map(map(properties("PublishChanges"), "Environment"), "Variables"))
+                .containsEntry("QUARKUS_FUNQY_EXPORT", CaseTable.PUBLISH_CHANGES);
+    }
+
+    @Test
+    void noFunctionButTheStreamsAndTheQueuesIsFedByAnEventSourceMapping() {
+        assertThat(ofType("AWS::Lambda::EventSourceMapping")).hasSize(2);
     }
 
     // ---------------------------------------------------------------- table

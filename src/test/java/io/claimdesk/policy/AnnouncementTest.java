@@ -34,8 +34,11 @@ class AnnouncementTest {
 
     @Test
     void openingACaseAnnouncesNothing() {
-        assertThat(open.outbox()).isEmpty();
-        assertThat(open.announced()).isSameAs(open);
+        assertThat(Announcement.added(null, open)).isEmpty();
+        assertThat(open.history()).singleElement().satisfies(h -> {
+            assertThat(h.statusBefore()).isNull();
+            assertThat(h.statusAfter()).isEqualTo(CaseStatus.OPEN);
+        });
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new Announcement(0,
                 Lifecycle.Event.CASE_OPENED, noonInParis("2026-03-01").at(), null, CaseStatus.OPEN, null, List.of(Rule.R1), null));
     }
@@ -44,7 +47,7 @@ class AnnouncementTest {
     void aRefundIsAnnouncedWithItsHistoryIndexStatusesRulesAndNextAttention() {
         ClaimCase refunded = open.refund(RefundRequest.of("rf-1", "20.00", null, false, "a reason", null), noonInParis("2026-03-12")).after();
 
-        assertThat(refunded.outbox()).singleElement().satisfies(a -> {
+        assertThat(Announcement.added(open, refunded)).singleElement().satisfies(a -> {
             assertThat(a.index()).isEqualTo(1);
             assertThat(refunded.history().get(a.index()).event()).isEqualTo("REFUND_RECORDED");
             assertThat(a.detailType()).isEqualTo("Refund recorded");
@@ -59,43 +62,71 @@ class AnnouncementTest {
     }
 
     @Test
-    void aReplayAnnouncesNothingMoreAndAnnouncedEmptiesTheOutbox() {
+    void aReplayAnnouncesNothingMore() {
         RefundRequest request = RefundRequest.of("rf-1", "20.00", null, false, null, null);
         ClaimCase once = open.refund(request, noonInParis("2026-03-12")).after();
         ClaimCase.RefundTransition again = once.refund(request, noonInParis("2026-03-12"));
 
         assertThat(again.replay()).isTrue();
-        assertThat(again.after().outbox()).hasSize(1);
-        assertThat(once.announced().outbox()).isEmpty();
-        assertThat(once.announced().history()).isEqualTo(once.history());
+        assertThat(Announcement.added(once, again.after())).isEmpty();
     }
 
     @Test
     void eachChangeOfOneSweepIsAnnouncedWithTheStatusesAndNextAttentionAfterIt() {
         ClaimCase swept = open.attend(date("2026-06-09"), noonInParis("2026-06-09")).after();
 
-        assertThat(swept.outbox()).extracting(Announcement::event)
+        List<Announcement> announced = Announcement.added(open, swept);
+        assertThat(announced).extracting(Announcement::event)
                 .containsExactly(Lifecycle.Event.CLAIM_WINDOW_OPENED, Lifecycle.Event.CLAIM_DEADLINE_PASSED);
-        Announcement opened = swept.outbox().get(0);
+        Announcement opened = announced.get(0);
         assertThat(opened.from()).isEqualTo(CaseStatus.OPEN);
         assertThat(opened.to()).isEqualTo(CaseStatus.OPEN);
         assertThat(opened.next()).isEqualTo(new Attention(date("2026-06-09"), Attention.Kind.CLAIM_DEADLINE_PASSED));
-        Announcement closed = swept.outbox().get(1);
+        Announcement closed = announced.get(1);
         assertThat(closed.index()).isEqualTo(opened.index() + 1);
+        assertThat(closed.from()).isEqualTo(CaseStatus.OPEN);
         assertThat(closed.to()).isEqualTo(CaseStatus.CLOSED);
         assertThat(closed.closeReason()).isEqualTo(CloseReason.CLAIM_DEADLINE_PASSED);
         assertThat(closed.next()).isNull();
     }
 
     @Test
-    void announcementsStillToPublishAccumulateOldestFirst() {
+    void aCaseHistoryAnnouncesAgainExactlyWhatItsChangesAnnouncedOneByOne() {
         ClaimCase refunded = open.refund(RefundRequest.of("rf-1", "20.00", null, false, null, null), noonInParis("2026-03-12")).after();
         ClaimCase arrived = refunded.arrive(date("2026-03-14"), ArrivalSource.BUYER, noonInParis("2026-03-15")).after();
+        ClaimCase consented = arrived.followUp(FollowUp.CONSENT_GIVEN, null, noonInParis("2026-03-16")).after();
 
-        assertThat(arrived.outbox()).extracting(Announcement::index).containsExactly(1, 2);
-        assertThat(arrived.outbox().get(1).to()).isEqualTo(CaseStatus.LATE_ARRIVAL_FLAGGED);
-        assertThat(arrived.announced().arrive(date("2026-03-14"), ArrivalSource.CARRIER, noonInParis("2026-03-16")).after().outbox())
-                .extracting(Announcement::index).containsExactly(3);
+        List<Announcement> oneByOne = new java.util.ArrayList<>(Announcement.added(open, refunded));
+        oneByOne.addAll(Announcement.added(refunded, arrived));
+        oneByOne.addAll(Announcement.added(arrived, consented));
+        assertThat(Announcement.inHistory(consented, 0)).isEqualTo(oneByOne);
+        assertThat(oneByOne).extracting(a -> a.from() + "->" + a.to())
+                .containsExactly("OPEN->OPEN", "OPEN->LATE_ARRIVAL_FLAGGED", "LATE_ARRIVAL_FLAGGED->CLOSED");
+        assertThat(Announcement.inHistory(consented, 2)).extracting(Announcement::index).containsExactly(2, 3);
+    }
+
+    @Test
+    void anEntryRecordedBeforeEntriesSaidWhereTheyLeftTheCaseIsNotAnnouncedAgain() {
+        HistoryEntry recorded = open.refund(RefundRequest.of("rf-1", "20.00", null, false, null, null), noonInParis("2026-03-12"))
+                .entries().get(0);
+        HistoryEntry older = new HistoryEntry(recorded.at(), recorded.by(), recorded.event(), recorded.rules(), recorded.statements());
+
+        assertThat(Announcement.of(1, recorded)).isPresent();
+        assertThat(Announcement.of(1, older)).isEmpty();
+    }
+
+    @Test
+    void aCancellationAmazonReportedIsAnnouncedAndLeavesTheStatusAsItWas() {
+        OrderChange cancelled = new OrderChange(noonInParis("2026-03-05").at(), Marketplace.FR, OrderChange.Status.CANCELED,
+                null, null, false);
+        ClaimCase after = open.orderChanged(cancelled, noonInParis("2026-03-05")).after();
+
+        assertThat(Announcement.added(open, after)).singleElement().satisfies(a -> {
+            assertThat(a.detailType()).isEqualTo("Order cancelled");
+            assertThat(a.from()).isEqualTo(CaseStatus.OPEN);
+            assertThat(a.to()).isEqualTo(CaseStatus.OPEN);
+            assertThat(a.rules()).containsExactly(Rule.R1);
+        });
     }
 
     @Test

@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.IntRange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Generated lifecycles, seller actions and sweeps at random times among them, checked against the to-do list: no case
+ * Generated lifecycles, seller actions, sweeps and cancellations Amazon reports at random times among them, checked against the to-do list: no case
  * that needs the seller is ever missing from it (its index day is on or before any day it needs the seller), none is
  * listed after the seller acted but for a claim to answer or a granted claim to appeal, and what it lists on a day is
  * the same whether or not the sweep has run that day.
@@ -103,6 +103,18 @@ class TodosProperties {
         }
     }
 
+    /**
+     * Amazon reports the order cancelled (an SP-API ORDER_CHANGE) in the morning, before the day's other steps (each at
+     * noon): not the seller acting.
+     */
+    record Cancelling(int day, int hour) implements Step {
+        public ClaimCase.Transition apply(ClaimCase c) {
+            Instant at = ORDERED.plusDays(day).atTime(LocalTime.of(hour, 0)).atZone(Marketplace.FR.zone()).toInstant();
+            return c.orderChanged(new OrderChange(at, Marketplace.FR, OrderChange.Status.CANCELED, null, null, false),
+                    new Stamp(at.plusSeconds(30), "spapiNotifications"));
+        }
+    }
+
     record Sweeping(int day) implements Step {
         public ClaimCase.Transition apply(ClaimCase c) {
             return c.attend(ORDERED.plusDays(day), stamp(day));
@@ -125,8 +137,9 @@ class TodosProperties {
                 Arbitraries.of(SetAside.Note.class)).as(SettingAside::new);
         Arbitrary<Step> followUp = Combinators.combine(day, Arbitraries.of(FollowUp.class)).as(FollowingUp::new);
         Arbitrary<Step> sweep = day.map(Sweeping::new);
+        Arbitrary<Step> cancel = Combinators.combine(day, Arbitraries.integers().between(0, 11)).as(Cancelling::new);
         return Arbitraries.frequencyOf(Tuple.of(3, refund), Tuple.of(3, arrival), Tuple.of(2, filing), Tuple.of(2, answer),
-                        Tuple.of(2, decision), Tuple.of(2, aside), Tuple.of(2, followUp), Tuple.of(3, sweep))
+                        Tuple.of(2, decision), Tuple.of(2, aside), Tuple.of(2, followUp), Tuple.of(3, sweep), Tuple.of(1, cancel))
                 .list().ofMinSize(0).ofMaxSize(12)
                 .map(steps -> steps.stream().sorted(java.util.Comparator.comparingInt(Step::day)).toList());
     }

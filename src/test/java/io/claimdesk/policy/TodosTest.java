@@ -192,6 +192,66 @@ class TodosTest {
         }
     }
 
+    @Nested
+    class ACancelledOrder {
+
+        /** Amazon's ORDER_CHANGE saying the order is cancelled, at this instant. */
+        private ClaimCase cancelled(ClaimCase c, String at) {
+            Instant when = Instant.parse(at);
+            return c.orderChanged(new OrderChange(when, Marketplace.FR, OrderChange.Status.CANCELED, null, null, false),
+                    new Stamp(when.plusSeconds(60), "spapiNotifications")).after();
+        }
+
+        @Test
+        void isListedFromTheDayAmazonReportedItUntilTheSellerActsAndTheCaseStaysAsItWas() {
+            ClaimCase answered = refunded(opened, "2026-03-03");
+            ClaimCase c = cancelled(answered, "2026-03-05T09:00:00Z");
+
+            assertThat(c.status()).as("not closed on its own (R1)").isEqualTo(CaseStatus.OPEN);
+            assertThat(kinds(c, "2026-03-04")).isEmpty();
+            assertThat(Todos.open(c, date("2026-03-05"))).singleElement().satisfies(t -> {
+                assertThat(t.kind()).isEqualTo(Todos.Kind.CHECK_CANCELLED_ORDER);
+                assertThat(t.listedOn()).isEqualTo(date("2026-03-05"));
+                assertThat(t.dueOn()).isEqualTo(date("2026-03-05"));
+                assertThat(t.says().rule()).isEqualTo(Rule.R1);
+                assertThat(t.says().render(Language.EN)).startsWith("Amazon reported the order as canceled on March 5, 2026");
+                assertThat(t.says().render(Wording.of(Language.EN, Marketplace.UK)))
+                        .startsWith("Amazon reported the order as cancelled on 5 March 2026");
+            });
+            assertThat(kinds(c, "2026-03-10")).as("days later, still").containsExactly(Todos.Kind.CHECK_CANCELLED_ORDER);
+            assertThat(Todos.listedFrom(c)).contains(date("2026-03-05"));
+
+            ClaimCase acted = setAside(c, "2026-03-12", "2026-03-06");
+            assertThat(kinds(acted, "2026-03-06")).isEmpty();
+            assertThat(kinds(refunded(c, "2026-03-06"), "2026-03-06")).isEmpty();
+        }
+
+        @Test
+        void reportedAfterTheSellerActedThatSameDayIsStillToCheck() {
+            ClaimCase actedAtNoon = refunded(opened, "2026-03-05");
+            ClaimCase c = cancelled(actedAtNoon, "2026-03-05T15:00:00Z");
+
+            assertThat(kinds(c, "2026-03-05")).containsExactly(Todos.Kind.CHECK_CANCELLED_ORDER);
+        }
+
+        @Test
+        void comesFirstAmongWhatIsDueTheSameDayAfterAClaimToAnswer() {
+            ClaimCase c = cancelled(opened, "2026-03-01T13:00:00Z");
+
+            assertThat(kinds(c, "2026-03-01")).containsExactly(Todos.Kind.CHECK_CANCELLED_ORDER, Todos.Kind.ANSWER_BUYER);
+            assertThat(Todos.Kind.values()).startsWith(Todos.Kind.ANSWER_CLAIM, Todos.Kind.CHECK_CANCELLED_ORDER);
+        }
+
+        @Test
+        void isReportedOnceWhateverAmazonSaysAgain() {
+            ClaimCase c = cancelled(opened, "2026-03-05T09:00:00Z");
+            ClaimCase again = cancelled(c, "2026-03-07T09:00:00Z");
+
+            assertThat(again.notices().cancelledOn()).isEqualTo(date("2026-03-05"));
+            assertThat(again.history()).hasSameSizeAs(c.history());
+        }
+    }
+
     /**
      * R9 across each marketplace's change to summer time: a claim known by its day alone counts from the start of that
      * day, so 48 hours later is on the wall clock an hour later where the clocks went forward in between.

@@ -67,17 +67,35 @@ public abstract class FunctionProfile implements QuarkusTestProfile {
         }
     }
 
-    /** flagLateArrival with publishing on (the other profiles count the DynamoDB calls of a change without it). */
-    public static class PublishingEvents extends FunctionProfile {
+    /**
+     * publishChanges, the table's stream in, with {@link EventBridgeFaults} on its EventBridge client: the event tests
+     * call the other functions as Java and hand publishChanges what the stream recorded.
+     */
+    public static class PublishChanges extends FunctionProfile {
         @Override
         protected String export() {
-            return CaseTable.FLAG_LATE_ARRIVAL;
+            return CaseTable.PUBLISH_CHANGES;
         }
 
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-            config.put("claimdesk.events.enabled", "true");
+            config.put("claimdesk.events.interceptors", EventBridgeFaults.class.getName());
+            return config;
+        }
+    }
+
+    /** spapiNotifications, SP-API notifications from an SQS queue, with {@link FaultInjector} on the DynamoDB client. */
+    public static class SpApiNotifications extends FunctionProfile {
+        @Override
+        protected String export() {
+            return CaseTable.SPAPI_NOTIFICATIONS;
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("quarkus.dynamodb.interceptors", "io.claimdesk.cases.RoundTrips,io.claimdesk.testing.FaultInjector");
             return config;
         }
     }
