@@ -61,6 +61,7 @@ export function showOpen(main, ctx) {
       {name: 'serviceDate', label: 'field.serviceDate', type: 'date', hint: 'hint.serviceDate'},
       {name: 'orderTotal', label: 'field.orderTotal', inputmode: 'decimal', hint: 'hint.currency'},
       {name: 'carrier', label: 'field.carrier', api: 'shipment.carrier'},
+      {name: 'trackingId', label: 'field.trackingId', hint: 'hint.trackingId', api: 'shipment.trackingId'},
       {name: 'tracking', label: 'field.tracking', type: 'checkbox', api: 'shipment.tracking'},
       {name: 'insured', label: 'field.insured', type: 'checkbox', api: 'shipment.insured'},
       {name: 'status', label: 'field.carrierStatus', type: 'select', options: options('carrierStatus', STATUSES), api: 'shipment.status'},
@@ -74,7 +75,7 @@ export function showOpen(main, ctx) {
         maxDeliveryDate: v.maxDeliveryDate, serviceDate: v.serviceDate, orderTotal: v.orderTotal.trim(),
         currency: format.MARKETPLACES[v.marketplace].currency, reportedOn: v.reportedOn,
         shipment: {
-          carrier: v.carrier.trim(), tracking: v.tracking, insured: v.insured, status: v.status === 'UNKNOWN' ? '' : v.status,
+          carrier: v.carrier.trim(), trackingId: v.trackingId.trim(), tracking: v.tracking, insured: v.insured, status: v.status === 'UNKNOWN' ? '' : v.status,
           claimsProtected: yesNo(v.claimsProtected), shippedOnTime: yesNo(v.shippedOnTime),
         },
       });

@@ -16,12 +16,14 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimdesk.cases.CaseTable;
 import io.claimdesk.dev.LocalDesk;
 import io.claimdesk.policy.Language;
 import io.claimdesk.policy.Marketplace;
 import io.claimdesk.policy.Wording;
 import io.claimdesk.testing.Events;
 import io.claimdesk.testing.FunctionProfile;
+import io.claimdesk.testing.StoredCase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,7 @@ class PageFunctionTest {
             day(browser, "open-form-maxDeliveryDate", order.path("maxDeliveryDate").asText());
             type(browser, "open-form-orderTotal", order.path("orderTotal").asText());
             type(browser, "open-form-carrier", order.path("shipment").path("carrier").asText());
+            type(browser, "open-form-trackingId", "AFTN0123456789");
             tick(browser, "open-form-tracking", order.path("shipment").path("tracking").asBoolean());
             tick(browser, "open-form-insured", order.path("shipment").path("insured").asBoolean());
             select(browser, "open-form-status", order.path("shipment").path("status").asText());
@@ -84,6 +87,8 @@ class PageFunctionTest {
             assertThat(text(browser, ".case-head .status")).isEqualTo("Ouvert");
             assertThat(text(browser, "#remaining")).isEqualTo(FRENCH.money(new BigDecimal("59.90"), Marketplace.FR.currency()))
                     .isEqualTo("59,90\u00a0€");
+            assertThat(StoredCase.of(ORDER).item().get(CaseTable.TRACKING_ID).s())
+                    .as("the tracking id Amazon's milestones will name the case by").isEqualTo("AFTN0123456789");
             JsonNode api = get("/cases/" + ORDER);
             assertThat(mark(browser, "ORDERED")).isEqualTo("1er mars 2026|Commande");
             assertThat(mark(browser, "MAX_DELIVERY")).isEqualTo(FRENCH.date(LocalDate.parse("2026-03-10")) + "|Livraison maximale");
