@@ -27,6 +27,8 @@ public enum Message {
     CLAIM_STILL_POSSIBLE(DATE.as("opensOn"), DATE.as("deadline")),
     /** {@link #CLAIM_STILL_POSSIBLE} once the deadline has passed: the window is over, a late claim may still be accepted. */
     CLAIM_STILL_POSSIBLE_AFTER_DEADLINE(DATE.as("deadline")),
+    /** {@link #CLAIM_STILL_POSSIBLE} once the buyer has filed: the claim is there, awaiting Amazon's decision. */
+    CLAIM_ALREADY_FILED(DATE.as("filedOn")),
     CONTACT_WITH_PROOF(DATE.as("deliveredOn")),
     FEEDBACK_STAYS_POSSIBLE(),
     WINDOW_NOT_YET_OPEN(DATE.as("asOf"), DATE.as("opensOn"), DAYS.as("daysUntilOpen")),

@@ -37,7 +37,7 @@ public final class ResolutionOptions {
         boolean protectedClaim = !marketplace && facts.shipment().claimsProtection() && ledger.refunds().isEmpty();
         // R12 is the seller's to weigh only where it is the seller who answers for the claim.
         boolean countsTowardOdr = !marketplace && !protectedClaim;
-        order.add(Kind.contact(facts, window, phase, scan).withOdr(countsTowardOdr));
+        order.add(Kind.contact(facts, window, phase, scan, claimCase.claim()).withOdr(countsTowardOdr));
         if (marketplace) {
             order.add(Kind.marketplaceReturns());
         } else {
@@ -102,12 +102,17 @@ public final class ResolutionOptions {
                     Statement.of(Rule.R2, Message.FEEDBACK_STAYS_POSSIBLE)), Draft.contact(facts, scan.map(Arrival::deliveredOn)));
         }
 
-        /** After the deadline the window is not given as open: it ended, and Amazon may still accept a late claim (R6). */
-        static Kind contact(OrderFacts facts, ClaimWindow window, ClaimPhase phase, Optional<Arrival> scan) {
+        /**
+         * R5's warning that the buyer may file a claim, as it stands: once a claim is filed and awaits Amazon, that it was
+         * filed; after the deadline, that the window ended and Amazon may still accept a late claim (R6).
+         */
+        static Kind contact(OrderFacts facts, ClaimWindow window, ClaimPhase phase, Optional<Arrival> scan, Claim claim) {
             List<Statement> says = new ArrayList<>();
             says.add(Statement.of(Rule.R1, Message.OWN_POLICY_DECIDES));
             scan.ifPresent(a -> says.add(Statement.of(Rule.R1, Message.CONTACT_WITH_PROOF, a.deliveredOn())));
-            says.add(phase instanceof ClaimPhase.Late
+            says.add(claim != null && claim.pending()
+                    ? Statement.of(Rule.R5, Message.CLAIM_ALREADY_FILED, claim.filedOn())
+                    : phase instanceof ClaimPhase.Late
                     ? Statement.of(Rule.R5, Message.CLAIM_STILL_POSSIBLE_AFTER_DEADLINE, window.deadline())
                     : Statement.of(Rule.R5, Message.CLAIM_STILL_POSSIBLE, window.opensOn(), window.deadline()));
             return new Kind(OptionKind.CONTACT_BUYER, List.of(Rule.R1, Rule.R5), says,

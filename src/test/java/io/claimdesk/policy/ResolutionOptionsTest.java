@@ -89,6 +89,27 @@ class ResolutionOptionsTest {
             assertThat(optionsOn(order(ORDERED, MAX_DELIVERY).open(), "2026-06-08").get(0).consequences().get(1).message())
                     .as("on the deadline itself the window is still open").isEqualTo(Message.CLAIM_STILL_POSSIBLE);
         }
+        /** R5 warns that the buyer may file; once the buyer has, the warning says so instead of giving the window as to come. */
+        @Test
+        void onceAClaimIsFiledSaysItWasFiledAndAwaitsAmazonUntilDecided() {
+            ClaimCase filed = order(ORDERED, MAX_DELIVERY).open()
+                    .claim(new ClaimCase.ClaimReport(date("2026-03-20"), null, null, null), noonInParis("2026-03-21")).after();
+
+            Statement r5 = optionsOn(filed, "2026-03-22").get(0).consequences().get(1);
+            assertThat(r5.rule()).isEqualTo(Rule.R5);
+            assertThat(r5.message()).isEqualTo(Message.CLAIM_ALREADY_FILED);
+            assertThat(r5.args()).containsExactly("2026-03-20");
+            assertThat(r5.render(Language.FR)).isEqualTo("Si vous choisissez cette option, notez que l'acheteur a déjà déposé une "
+                    + "réclamation au titre de la Garantie A à Z, le 20 mars 2026 ; elle attend la décision d'Amazon.");
+            assertThat(optionsOn(filed, "2026-07-01").get(0).consequences().get(1).message())
+                    .as("after the deadline too, while Amazon has not decided").isEqualTo(Message.CLAIM_ALREADY_FILED);
+
+            ClaimCase withdrawn = filed.claim(new ClaimCase.ClaimReport(date("2026-03-20"), null, ClaimOutcome.WITHDRAWN,
+                    date("2026-04-01")), noonInParis("2026-04-02")).after();
+            assertThat(optionsOn(withdrawn, "2026-04-02").get(0).consequences().get(1).message())
+                    .as("a withdrawn claim awaits nothing: the buyer may file again, within the window R5 warns of")
+                    .isEqualTo(Message.CLAIM_STILL_POSSIBLE);
+        }
     }
 
     @Nested
