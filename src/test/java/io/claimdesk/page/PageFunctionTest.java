@@ -181,6 +181,28 @@ class PageFunctionTest {
     }
 
     @Test
+    void theTodayListAndTheOpeningFormAreUsable375PixelsWide() throws Exception {
+        String orderId = Events.newOrderId();
+        LocalDate today = Events.todayInParis();
+        post("/claims/evaluate", Events.evaluate(orderId).put("orderDate", today.minusDays(30).toString())
+                .put("maxDeliveryDate", today.minusDays(3).toString()).put("reportedOn", today.minusDays(1).toString()).without("asOf"));
+        try (Browser browser = Browser.start()) {
+            browser.resize(375, 800);
+            browser.driver.get(base() + "/#/");
+            browser.waitFor(By.cssSelector("li.due"));
+            assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
+                    .as("the Today list: nothing sticks out sideways").isLessThanOrEqualTo(375);
+            browser.screenshot("15-today-375px");
+
+            browser.driver.get(base() + "/#/open");
+            browser.waitFor(By.id("open-form"));
+            assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
+                    .as("the opening form: nothing sticks out sideways").isLessThanOrEqualTo(375);
+            browser.screenshot("16-open-375px");
+        }
+    }
+
+    @Test
     void aRefundReasonWrittenAsHtmlIsShownAsTextAndRunsNothing() throws Exception {
         String orderId = Events.newOrderId();
         LocalDate today = Events.todayInParis();
