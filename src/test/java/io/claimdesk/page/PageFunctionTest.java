@@ -175,28 +175,25 @@ class PageFunctionTest {
 
             // 375 px wide: nothing sticks out sideways.
             browser.resize(375, 800);
-            assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(375);
+            assertThat(pageWidth(browser)).isLessThanOrEqualTo(375);
             browser.screenshot("06-case-375px");
         }
     }
 
     @Test
     void theTodayListAndTheOpeningFormAreUsable375PixelsWide() throws Exception {
-        String orderId = Events.newOrderId();
-        LocalDate today = Events.todayInParis();
-        post("/claims/evaluate", Events.evaluate(orderId).put("orderDate", today.minusDays(30).toString())
-                .put("maxDeliveryDate", today.minusDays(3).toString()).put("reportedOn", today.minusDays(1).toString()).without("asOf"));
+        openCaseWhoseWindowOpensToday();
         try (Browser browser = Browser.start()) {
             browser.resize(375, 800);
             browser.driver.get(base() + "/#/");
             browser.waitFor(By.cssSelector("li.due"));
-            assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
+            assertThat(pageWidth(browser))
                     .as("the Today list: nothing sticks out sideways").isLessThanOrEqualTo(375);
             browser.screenshot("15-today-375px");
 
             browser.driver.get(base() + "/#/open");
             browser.waitFor(By.id("open-form"));
-            assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
+            assertThat(pageWidth(browser))
                     .as("the opening form: nothing sticks out sideways").isLessThanOrEqualTo(375);
             browser.screenshot("16-open-375px");
         }
@@ -204,11 +201,7 @@ class PageFunctionTest {
 
     @Test
     void aRefundReasonWrittenAsHtmlIsShownAsTextAndRunsNothing() throws Exception {
-        String orderId = Events.newOrderId();
-        LocalDate today = Events.todayInParis();
-        // A case whose claim window opens today: it is on today's list.
-        post("/claims/evaluate", Events.evaluate(orderId).put("orderDate", today.minusDays(30).toString())
-                .put("maxDeliveryDate", today.minusDays(3).toString()).put("reportedOn", today.minusDays(1).toString()).without("asOf"));
+        String orderId = openCaseWhoseWindowOpensToday();
         String reason = "<img src=x onerror=alert(1)>";
         try (Browser browser = Browser.start()) {
             browser.driver.get(base() + "/#/");
@@ -568,6 +561,20 @@ class PageFunctionTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(422);
         return Events.JSON.readTree(response.body()).path("message").asText();
+    }
+
+    /** A case whose claim window opens today, reported yesterday: it is on today's list. */
+    private String openCaseWhoseWindowOpensToday() throws Exception {
+        String orderId = Events.newOrderId();
+        LocalDate today = Events.todayInParis();
+        post("/claims/evaluate", Events.evaluate(orderId).put("orderDate", today.minusDays(30).toString())
+                .put("maxDeliveryDate", today.minusDays(3).toString()).put("reportedOn", today.minusDays(1).toString()).without("asOf"));
+        return orderId;
+    }
+
+    /** How wide the page is laid out: wider than the window means something sticks out sideways. */
+    private static int pageWidth(Browser browser) {
+        return ((Number) browser.script("return document.documentElement.scrollWidth")).intValue();
     }
 
     private void post(String path, JsonNode body) throws Exception {
